@@ -1,0 +1,31 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "wxt";
+
+// Host permissions are the supported sites only: no <all_urls>.
+export const SITE_MATCHES = ["https://x.com/*", "https://twitter.com/*", "https://mobile.x.com/*"];
+
+export default defineConfig({
+  modules: ["@wxt-dev/webextension-polyfill"],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: "Apaise",
+    description: "Spot complaints on social networks, answer them calmly, log every reply.",
+    default_locale: "en",
+    permissions: ["storage", "tabs", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    host_permissions: SITE_MATCHES,
+    action: { default_title: "Apaise" },
+    ...(browser === "firefox"
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: "apaise@apaise.dev",
+              strict_min_version: "128.0",
+              data_collection_permissions: { required: ["none"] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
