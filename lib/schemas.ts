@@ -11,6 +11,8 @@ export type SiteId = z.infer<typeof SiteId>;
 /** Post text is capped: a post is never longer than this on any supported site, a page could lie. */
 const PostText = z.string().max(40_000);
 const IsoDate = z.iso.datetime({ offset: true });
+/** Links the UI will open: http(s) only, never javascript: or data:. */
+const WebUrl = z.url({ protocol: /^https?$/ }).max(2_000);
 
 export const PostMetrics = z.object({
   replies: z.number().int().nonnegative().nullable(),
@@ -25,7 +27,7 @@ export const QuotedPost = z.object({
   author: z.string().max(100).nullable(),
   name: z.string().max(200).nullable(),
   text: PostText,
-  url: z.url().nullable(),
+  url: WebUrl.nullable(),
 });
 export type QuotedPost = z.infer<typeof QuotedPost>;
 
@@ -34,7 +36,7 @@ export const PostSnapshot = z.object({
   site: SiteId,
   /** The site's own id of the post (X: the status id). */
   id: z.string().min(1).max(64),
-  url: z.url(),
+  url: WebUrl,
   /** Handle without the leading @. */
   author: z.string().min(1).max(100),
   name: z.string().max(200),
@@ -121,7 +123,7 @@ export const ReplyLogEntry = z.object({
   id: z.string().min(1).max(64),
   site: SiteId,
   postId: z.string().min(1).max(64),
-  postUrl: z.url(),
+  postUrl: WebUrl,
   author: z.string().max(100),
   authorName: z.string().max(200),
   postText: PostText,

@@ -1,0 +1,88 @@
+/** Settings: brand handles and keywords, agent name and signature, interface language. */
+import { useEffect, useState } from "preact/hooks";
+import { t } from "@/lib/i18n";
+import { Settings, UiLanguage } from "@/lib/schemas";
+import { saveSettings } from "@/lib/settings";
+import { useSettings } from "./use-settings";
+
+const lines = (s: string) =>
+  s
+    .split(/\n|,/)
+    .map((x) => x.trim().replace(/^@/, ""))
+    .filter(Boolean);
+
+export function OptionsPage() {
+  const { settings, lang } = useSettings();
+  const [draft, setDraft] = useState({ handles: "", keywords: "", agentName: "", signature: "", uiLanguage: "auto" });
+  const [status, setStatus] = useState<string>("");
+  useEffect(() => {
+    setDraft({
+      handles: settings.brandHandles.join("\n"),
+      keywords: settings.brandKeywords.join("\n"),
+      agentName: settings.agentName,
+      signature: settings.signature,
+      uiLanguage: settings.uiLanguage,
+    });
+  }, [settings]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const parsed = Settings.safeParse({
+      brandHandles: lines(draft.handles),
+      brandKeywords: lines(draft.keywords),
+      agentName: draft.agentName.trim(),
+      signature: draft.signature.trim(),
+      uiLanguage: UiLanguage.catch("auto").parse(draft.uiLanguage),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setStatus(`${issue?.path.join(".")}: ${issue?.message}`);
+      return;
+    }
+    await saveSettings(parsed.data);
+    setStatus(t(lang, "saved"));
+  };
+
+  const field = (key: keyof typeof draft) => ({
+    value: draft[key],
+    onInput: (e: Event) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value }),
+  });
+
+  return (
+    <form class="options" onSubmit={(e) => void submit(e)}>
+      <h1>
+        <img src="/icon/32.png" alt="" width={22} height={22} /> {t(lang, "settingsTitle")}
+      </h1>
+      <label>
+        {t(lang, "agentName")}
+        <input name="agentName" autocomplete="given-name" {...field("agentName")} />
+      </label>
+      <label>
+        {t(lang, "signature")}
+        <input name="signature" {...field("signature")} />
+      </label>
+      <label>
+        {t(lang, "brandHandles")}
+        <textarea name="brandHandles" rows={3} {...field("handles")} />
+      </label>
+      <label>
+        {t(lang, "brandKeywords")}
+        <textarea name="brandKeywords" rows={3} {...field("keywords")} />
+      </label>
+      <label>
+        {t(lang, "uiLanguage")}
+        <select name="uiLanguage" {...field("uiLanguage")}>
+          <option value="auto">{t(lang, "langAuto")}</option>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </select>
+      </label>
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t(lang, "save")}
+        </button>
+        <span role="status">{status}</span>
+      </div>
+    </form>
+  );
+}

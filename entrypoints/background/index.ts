@@ -1,0 +1,160 @@
+/**
+ * The background: the only writer of the database, the router of typed messages. It keeps nothing in memory it
+ * cannot lose: MV3 stops service workers at any time.
+ */
+import { getDb } from "@/lib/db";
+import { dismissComplaint, openComplaintCount, recordComplaints, recordInsertion, recordOutcome } from "@/lib/db/repo";
+import {
+  InsertResult,
+  parseMessage,
+  type ReplyInsertResponse,
+  ToBackground,
+  type ToBackgroundFromContent,
+  type ToBackgroundFromPage,
+  type ToContent,
+} from "@/lib/messages";
+import { getSettings, selectionItem } from "@/lib/settings";
+import { uuidv7 } from "@/lib/uuid";
+
+type Sender = Browser.runtime.MessageSender;
+
+/** Chrome's side panel API: not in the polyfill's types, absent on Firefox (which has sidebarAction). */
+interface SidePanelApi {
+  setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void>;
+  open(o: { tabId?: number; windowId?: number }): Promise<void>;
+}
+const sidePanel = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
+
+export default defineBackground(() => {
+  // Chrome: the toolbar icon opens the side panel. Firefox: the sidebar has its own toolbar button.
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
+    const parsed = parseMessage(ToBackground, raw);
+    if (!parsed.ok) {
+      console.warn("Apaise: message refused:", parsed.error);
+      return Promise.resolve({ ok: false, error: parsed.error });
+    }
+    const msg = parsed.value;
+    // The side panel must be opened inside the user gesture that sent the message, so before any await.
+    if (msg.type === "panel/open" && sender.tab?.id !== undefined) openPanel(sender.tab.id, sender.tab.windowId);
+    return handle(msg, sender).catch((error: unknown) => {
+      console.error("Apaise:", error);
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void selectionItem.getValue().then((sel) => {
+      if (!(String(tabId) in sel)) return;
+      const { [String(tabId)]: _, ...rest } = sel;
+      return selectionItem.setValue(rest);
+    });
+  });
+});
+
+async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
+  if (isFromContent(msg)) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false, error: "content message without a tab" };
+    return handleContent(msg, tabId);
+  }
+  return handlePage(msg);
+}
+
+function isFromContent(msg: ToBackground): msg is ToBackgroundFromContent {
+  return msg.type === "complaints/seen" || msg.type === "panel/open" || msg.type === "reply/outcome";
+}
+
+async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promise<unknown> {
+  const db = getDb();
+  switch (msg.type) {
+    case "complaints/seen":
+      await recordComplaints(db, tabId, msg.items, Date.now());
+      await refreshActionBadge(tabId);
+      return { ok: true };
+    case "panel/open":
+      await selectionItem.setValue({ ...(await selectionItem.getValue()), [String(tabId)]: msg.key });
+      return { ok: true };
+    case "reply/outcome": {
+      const entry = await recordOutcome(db, msg.logId, msg.outcome, msg.at);
+      await refreshActionBadge(tabId);
+      return { ok: entry !== undefined };
+    }
+  }
+}
+
+async function handlePage(msg: ToBackgroundFromPage): Promise<unknown> {
+  const db = getDb();
+  switch (msg.type) {
+    case "reply/insert":
+      return insertReply(msg);
+    case "complaint/dismiss": {
+      const row = await db.complaints.get(msg.key);
+      const ok = await dismissComplaint(db, msg.key);
+      if (row) await refreshActionBadge(row.tabId);
+      return { ok };
+    }
+    case "panel/select": {
+      const sel = await selectionItem.getValue();
+      const next = { ...sel };
+      if (msg.key === null) delete next[String(msg.tabId)];
+      else next[String(msg.tabId)] = msg.key;
+      await selectionItem.setValue(next);
+      if (msg.key) {
+        const row = await db.complaints.get(msg.key);
+        if (row) await sendToTab(msg.tabId, { type: "post/reveal", postId: row.post.id }).catch(() => {});
+      }
+      return { ok: true };
+    }
+  }
+}
+
+async function insertReply(msg: Extract<ToBackgroundFromPage, { type: "reply/insert" }>): Promise<ReplyInsertResponse> {
+  const db = getDb();
+  const complaint = await db.complaints.get(msg.key);
+  if (!complaint) return { ok: false, error: "This complaint is no longer known: reload the page." };
+  const insertedAt = Date.now();
+  const logId = uuidv7(insertedAt);
+  let raw: unknown;
+  try {
+    raw = await sendToTab(msg.tabId, { type: "composer/insert", postId: complaint.post.id, text: msg.text, logId });
+  } catch (error) {
+    return { ok: false, error: `The page did not answer (${error instanceof Error ? error.message : error}).` };
+  }
+  const result = parseMessage(InsertResult, raw);
+  if (!result.ok) return { ok: false, error: `The page answered something unexpected: ${result.error}` };
+  if (!result.value.ok) return { ok: false, error: result.value.error };
+  const settings = await getSettings();
+  await recordInsertion(db, {
+    id: logId,
+    complaint,
+    text: msg.text,
+    suggestion: msg.suggestion,
+    agent: settings.agentName || "—",
+    insertedAt,
+  });
+  await refreshActionBadge(msg.tabId);
+  return { ok: true, logId, method: result.value.method };
+}
+
+function sendToTab(tabId: number, msg: ToContent): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, msg);
+}
+
+async function refreshActionBadge(tabId: number): Promise<void> {
+  const count = await openComplaintCount(getDb(), tabId);
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : "" }).catch(() => {});
+  await browser.action.setBadgeBackgroundColor({ tabId, color: "#c2410c" }).catch(() => {});
+}
+
+function openPanel(tabId: number, windowId: number | undefined): void {
+  if (sidePanel) {
+    sidePanel.open({ tabId }).catch(() => {
+      if (windowId !== undefined) sidePanel.open({ windowId }).catch(() => {});
+    });
+    return;
+  }
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  sidebar?.open().catch(() => {});
+}

@@ -1,0 +1,136 @@
+/**
+ * X content script: wires the X adapter, the classifier and the badge to the page, and inserts replies on request.
+ * Every observer and listener is tied to ctx, so an extension reload leaves nothing behind.
+ */
+import { detect } from "@/lib/detect";
+import { resolveUiLang, type UiLang } from "@/lib/i18n";
+import { insertText } from "@/lib/insert";
+import { complaintKey, type InsertResult, parseMessage, ToContent, type ToBackgroundFromContent } from "@/lib/messages";
+import type { Settings } from "@/lib/schemas";
+import { getSettings, settingsItem } from "@/lib/settings";
+import { extractPost, findPosts, postIdOf } from "@/lib/sites/x";
+import { findReplyComposer, openReplyComposer, watchPosted } from "@/lib/sites/x/composer";
+import { Scanner } from "@/lib/content/scanner";
+import { createBadge, updateBadge } from "./badge";
+
+export default defineContentScript({
+  matches: ["https://x.com/*", "https://twitter.com/*", "https://mobile.x.com/*"],
+  runAt: "document_idle",
+  async main(ctx) {
+    let settings: Settings = await getSettings();
+    let lang: UiLang = resolveUiLang(settings.uiLanguage, navigator.language);
+    const unwatch = settingsItem.watch((next) => {
+      if (!next) return;
+      settings = next;
+      lang = resolveUiLang(next.uiLanguage, navigator.language);
+    });
+    ctx.onInvalidated(unwatch);
+
+    const badgeOptions = {
+      get lang() {
+        return lang;
+      },
+      now: () => Date.now(),
+      onOpen: (post: { site: string; id: string }) => {
+        void send({ type: "panel/open", key: complaintKey(post.site, post.id) });
+      },
+    };
+
+    const scanner = new Scanner(
+      { findPosts, postIdOf, extractPost },
+      (post) =>
+        detect(post.text, {
+          langAttr: post.langAttr,
+          brandHandles: settings.brandHandles,
+          brandKeywords: settings.brandKeywords,
+          metrics: post.metrics,
+        }),
+      {
+        mark(el, post, detection) {
+          const host = createBadge(post, detection, badgeOptions);
+          const anchor = el.querySelector('[data-testid="User-Name"]');
+          if (anchor?.parentElement) anchor.after(host);
+          else el.prepend(host);
+          return host;
+        },
+        unmark(host) {
+          host.remove();
+        },
+      },
+    );
+
+    const scan = () => {
+      if (ctx.isInvalid) return;
+      const { scanned, fresh } = scanner.scan(document, location.href);
+      if (fresh.length > 0) void send({ type: "complaints/seen", items: fresh, scanned });
+    };
+
+    // One observer for the whole page; scans are batched to one per frame at most, and wait for idle time so the
+    // site's own scripting stays first.
+    let pending = false;
+    const schedule = () => {
+      if (pending) return;
+      pending = true;
+      ctx.requestIdleCallback(
+        () => {
+          pending = false;
+          scan();
+        },
+        { timeout: 250 },
+      );
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+    ctx.addEventListener(window, "wxt:locationchange", schedule);
+    // Ages on the badges move with the clock.
+    ctx.setInterval(() => {
+      for (const { host, post, detection } of scanner.marks(document)) updateBadge(host, post, detection, badgeOptions);
+    }, 30_000);
+    scan();
+
+    const onMessage = (raw: unknown): Promise<InsertResult> | undefined => {
+      const parsed = parseMessage(ToContent, raw);
+      if (!parsed.ok) return undefined;
+      const msg = parsed.value;
+      if (msg.type === "post/reveal") {
+        revealPost(scanner.find(document, msg.postId));
+        return undefined;
+      }
+      return insertReply(scanner.find(document, msg.postId), msg.text, msg.logId);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    async function insertReply(article: Element | null, text: string, logId: string): Promise<InsertResult> {
+      if (!article) return { ok: false, error: "The post is no longer in the page: scroll back to it and try again." };
+      try {
+        const composer =
+          findReplyComposer(article, document) ?? (await openReplyComposer(article, { doc: document, signal: ctx.signal }));
+        const result = await insertText(composer, text);
+        if (!result.ok) return { ok: false, error: "The reply box did not take the text: paste it by hand (it is copied)." };
+        // Posted or not is the agent's decision: we only watch for it.
+        void watchPosted(composer, { doc: document, signal: ctx.signal, timeoutMs: 30 * 60_000 }).then((outcome) =>
+          send({ type: "reply/outcome", logId, outcome, at: Date.now() }),
+        );
+        return { ok: true, method: result.method };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }
+  },
+});
+
+function revealPost(article: Element | null): void {
+  if (!(article instanceof HTMLElement)) return;
+  article.scrollIntoView({ block: "center", behavior: "smooth" });
+  const previous = article.style.outline;
+  article.style.outline = "2px solid #ea580c";
+  setTimeout(() => {
+    article.style.outline = previous;
+  }, 1500);
+}
+
+function send(msg: ToBackgroundFromContent): Promise<unknown> {
+  return browser.runtime.sendMessage(msg).catch(() => undefined);
+}

@@ -1,0 +1,85 @@
+/**
+ * Finds the posts in a page, classifies the new ones and marks the complaints. Site-independent: the site adapter
+ * and the classifier are passed in. Timelines recycle nodes, so a post's id is re-derived from the DOM every scan
+ * and the per-element cache is keyed by element and checked against that id.
+ */
+import type { Detection, PostSnapshot } from "../schemas";
+
+export interface ScannerAdapter {
+  findPosts(root: ParentNode): Element[];
+  postIdOf(el: Element): string | null;
+  extractPost(el: Element, base: string): PostSnapshot | null;
+}
+
+export interface Marker {
+  /** Adds or updates the mark on a complaint; returns the mark's host element. */
+  mark(el: Element, post: PostSnapshot, detection: Detection, existing: HTMLElement | null): HTMLElement;
+  unmark(host: HTMLElement): void;
+}
+
+interface Seen {
+  id: string;
+  complaint: boolean;
+  mark: HTMLElement | null;
+  post: PostSnapshot | null;
+  detection: Detection | null;
+}
+
+export interface ScanResult {
+  scanned: number;
+  fresh: Array<{ post: PostSnapshot; detection: Detection }>;
+}
+
+export class Scanner {
+  private seen = new WeakMap<Element, Seen>();
+
+  constructor(
+    private readonly adapter: ScannerAdapter,
+    private readonly classify: (post: PostSnapshot) => Detection,
+    private readonly marker: Marker,
+  ) {}
+
+  /** Scans `root`; returns the complaints not reported before for their element. */
+  scan(root: ParentNode, base: string): ScanResult {
+    const fresh: ScanResult["fresh"] = [];
+    const posts = this.adapter.findPosts(root);
+    for (const el of posts) {
+      const id = this.adapter.postIdOf(el);
+      if (id === null) continue;
+      const cached = this.seen.get(el);
+      if (cached && cached.id === id) {
+        // Same post: only put the mark back if the site's re-render removed it.
+        if (cached.complaint && cached.post && cached.detection && !cached.mark?.isConnected) {
+          cached.mark = this.marker.mark(el, cached.post, cached.detection, null);
+        }
+        continue;
+      }
+      if (cached?.mark) this.marker.unmark(cached.mark);
+      const post = this.adapter.extractPost(el, base);
+      if (!post) {
+        this.seen.set(el, { id, complaint: false, mark: null, post: null, detection: null });
+        continue;
+      }
+      const detection = this.classify(post);
+      const mark = detection.complaint ? this.marker.mark(el, post, detection, null) : null;
+      this.seen.set(el, { id, complaint: detection.complaint, mark, post, detection });
+      if (detection.complaint) fresh.push({ post, detection });
+    }
+    return { scanned: posts.length, fresh };
+  }
+
+  /** The element currently showing post `id`, re-derived from the DOM. */
+  find(root: ParentNode, id: string): Element | null {
+    for (const el of this.adapter.findPosts(root)) if (this.adapter.postIdOf(el) === id) return el;
+    return null;
+  }
+
+  marks(root: ParentNode): Array<{ host: HTMLElement; post: PostSnapshot; detection: Detection }> {
+    const out: Array<{ host: HTMLElement; post: PostSnapshot; detection: Detection }> = [];
+    for (const el of this.adapter.findPosts(root)) {
+      const s = this.seen.get(el);
+      if (s?.mark && s.post && s.detection) out.push({ host: s.mark, post: s.post, detection: s.detection });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * Puts text into a site's own composer the way a user would, so the site's editor state (React, Draft.js, Lexical,
+ * ProseMirror, Quill…) stays the single source of truth. DOM-only and site-independent; never submits anything.
+ *
+ * - <textarea>/<input>: React keeps a value tracker on the element instance, so setting `.value` directly is invisible
+ *   to it. Calling the prototype's native setter and dispatching `input` makes React see a real change.
+ * - contenteditable: rich editors own their DOM and revert foreign mutations, but they all handle `paste`. A
+ *   synthetic paste carrying text/plain goes through the editor's own code path (Draft.js builds blocks from it).
+ *   If that did not take, `execCommand('insertText')` fires the beforeinput/input events editors also listen to.
+ */
+
+export type InsertMethod = "paste" | "execCommand" | "value";
+
+export interface InsertResult {
+  ok: boolean;
+  method: InsertMethod;
+  /** The editor's text after insertion, as read back from the DOM (see readEditorText). */
+  actual: string;
+}
+
+export interface InsertOptions {
+  doc?: Document;
+  /** Replace the composer's current content instead of appending at the end. */
+  replace?: boolean;
+}
+
+const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const BLOCK_TAGS = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "BLOCKQUOTE",
+  "DD",
+  "DIV",
+  "DL",
+  "DT",
+  "FIGURE",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "LI",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "UL",
+]);
+/** How long an editor that accepted the paste (preventDefault) may take to show the text before we give up. */
+const SETTLE_MS = 400;
+
+export async function insertText(target: HTMLElement, text: string, opts: InsertOptions = {}): Promise<InsertResult> {
+  const doc = opts.doc ?? target.ownerDocument;
+  const wanted = text.replace(/\r\n?/g, "\n");
+
+  if (isTextControl(target)) return setControlValue(target, wanted, opts.replace ?? false, doc);
+
+  const editable = resolveEditable(target);
+  if (!editable) throw new Error("insertText: target is neither a text field nor a contenteditable editor");
+
+  const before = readEditorText(editable);
+  const expectedWhole = opts.replace ? wanted : null;
+  const done = () => landed(readEditorText(editable), wanted, expectedWhole);
+
+  await placeCaret(editable, doc, opts.replace ?? false);
+  const handled = dispatchPaste(editable, doc, wanted);
+  if (await waitUntil(doc, done, handled ? SETTLE_MS : 50)) {
+    return { ok: true, method: "paste", actual: readEditorText(editable) };
+  }
+  // An editor that took the paste but changed its content differently (e.g. reformatted it) must not get the text a
+  // second time: report the mismatch instead of doubling the reply.
+  if (handled && readEditorText(editable) !== before) {
+    return { ok: false, method: "paste", actual: readEditorText(editable) };
+  }
+
+  await placeCaret(editable, doc, opts.replace ?? false);
+  const lines = wanted.split("\n");
+  lines.forEach((line, i) => {
+    if (i > 0 && !doc.execCommand("insertParagraph")) doc.execCommand("insertLineBreak");
+    if (line) doc.execCommand("insertText", false, line);
+  });
+  const ok = await waitUntil(doc, done, SETTLE_MS);
+  return { ok, method: "execCommand", actual: readEditorText(editable) };
+}
+
+/**
+ * The text a composer shows: `.value` for fields; for contenteditable, one line per block (paragraph/div), with
+ * Draft.js's placeholder <br> and editors' trailing <br> ignored, nbsp as space and zero-width characters removed.
+ */
+export function readEditorText(el: Element): string {
+  if (isTextControl(el)) return el.value.replace(/\r\n?/g, "\n");
+  const root = resolveEditable(el) ?? el;
+  const lines = [""];
+  let pendingBreak = false;
+  const newLine = () => {
+    lines.push("");
+    pendingBreak = false;
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (!data) return;
+      if (pendingBreak) newLine();
+      lines[lines.length - 1] += data;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const elem = node as Element;
+    if (elem.tagName === "BR") {
+      if (elem.getAttribute("data-text") === "true" || isLastInBlock(elem, root)) return;
+      if (pendingBreak) newLine();
+      newLine();
+      return;
+    }
+    const block = BLOCK_TAGS.has(elem.tagName);
+    if (block && (pendingBreak || lines[lines.length - 1] !== "")) newLine();
+    for (let c = elem.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) pendingBreak = true;
+  };
+  for (let c = root.firstChild; c; c = c.nextSibling) visit(c);
+  return lines.join("\n").replace(/\u00a0/g, " ").replace(ZERO_WIDTH, "");
+}
+
+/** The element that actually takes input: the target itself, or the contenteditable inside a wrapper. */
+export function resolveEditable(el: Element): HTMLElement | null {
+  if (isContentEditable(el)) {
+    // Climb to the editing host so the whole editor is read, not one paragraph of it.
+    let host = el as HTMLElement;
+    while (host.parentElement && isContentEditable(host.parentElement)) host = host.parentElement;
+    return host;
+  }
+  return el.querySelector<HTMLElement>('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
+}
+
+function isTextControl(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
+  return el.tagName === "TEXTAREA" || el.tagName === "INPUT";
+}
+
+function isContentEditable(el: Element): boolean {
+  // jsdom has no isContentEditable, so read the attribute as a fallback.
+  if ((el as HTMLElement).isContentEditable) return true;
+  const v = el.getAttribute("contenteditable");
+  return v === "" || v === "true" || v === "plaintext-only";
+}
+
+function isLastInBlock(br: Element, root: Element): boolean {
+  let n: Node = br;
+  while (n !== root) {
+    for (let s = n.nextSibling; s; s = s.nextSibling) {
+      if (s.nodeType === 1 || (s.nodeType === 3 && (s as Text).data !== "")) return false;
+    }
+    const parent = n.parentNode;
+    if (!parent || (parent.nodeType === 1 && BLOCK_TAGS.has((parent as Element).tagName))) return true;
+    n = parent;
+  }
+  return true;
+}
+
+function normalizeForCompare(s: string): string {
+  return s.replace(/\u00a0/g, " ").replace(ZERO_WIDTH, "").replace(/\s+/g, " ").trim();
+}
+
+/** Whitespace-insensitive, because editors differ in how they render blank lines and trailing breaks. */
+function landed(actual: string, wanted: string, whole: string | null): boolean {
+  const a = normalizeForCompare(actual);
+  const w = normalizeForCompare(wanted);
+  return whole === null ? a.includes(w) : a === normalizeForCompare(whole);
+}
+
+async function setControlValue(
+  el: HTMLTextAreaElement | HTMLInputElement,
+  text: string,
+  replace: boolean,
+  doc: Document,
+): Promise<InsertResult> {
+  const next = replace ? text : el.value + text;
+  el.focus();
+  // The prototype setter, found on the element's own prototype chain so it works across realms (content scripts).
+  let proto: object | null = Object.getPrototypeOf(el);
+  let setter: ((v: string) => void) | undefined;
+  while (proto && !setter) {
+    setter = Object.getOwnPropertyDescriptor(proto, "value")?.set;
+    proto = Object.getPrototypeOf(proto);
+  }
+  if (setter) setter.call(el, next);
+  else el.value = next;
+  const win = doc.defaultView;
+  const ev = win?.InputEvent
+    ? new win.InputEvent("input", { bubbles: true, inputType: "insertText", data: text })
+    : new Event("input", { bubbles: true });
+  el.dispatchEvent(ev);
+  try {
+    el.setSelectionRange(next.length, next.length);
+  } catch {
+    // Some input types (email, number) do not support selection; the caret position does not matter there.
+  }
+  // A controlled component re-renders with its state; if it rejected the change, the value reverts.
+  const ok = await waitUntil(doc, () => el.value === next, 100);
+  return { ok, method: "value", actual: el.value };
+}
+
+async function placeCaret(editable: HTMLElement, doc: Document, selectAll: boolean): Promise<void> {
+  editable.focus();
+  const sel = doc.getSelection();
+  if (sel) {
+    const range = doc.createRange();
+    if (selectAll) range.selectNodeContents(editable);
+    else {
+      range.selectNodeContents(lastTextContainer(editable));
+      range.collapse(false);
+    }
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  // Editors (Draft.js via React's onSelect) learn the selection from the async `selectionchange` event: let it run
+  // before pasting, or the paste lands where the editor last thought the caret was.
+  await nextFrame(doc);
+}
+
+/** The deepest last descendant that can hold the caret, so the collapsed range sits inside the last block. */
+function lastTextContainer(editable: HTMLElement): Node {
+  let n: Node = editable;
+  while (n.lastChild && n.lastChild.nodeName !== "BR") n = n.lastChild;
+  return n.nodeType === 3 || n.nodeType === 1 ? n : editable;
+}
+
+/** Returns whether some handler took the paste (preventDefault), i.e. an editor is processing it. */
+function dispatchPaste(editable: HTMLElement, doc: Document, text: string): boolean {
+  const win = doc.defaultView;
+  if (!win?.DataTransfer || !win.ClipboardEvent) return false;
+  const data = new win.DataTransfer();
+  data.setData("text/plain", text);
+  const ev = new win.ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  // Browsers that ignore clipboardData in the constructor would hand editors a null clipboard and crash them.
+  if (!ev.clipboardData) Object.defineProperty(ev, "clipboardData", { value: data });
+  const target = doc.getSelection()?.anchorNode;
+  const el = target && editable.contains(target) ? (target.nodeType === 1 ? target : target.parentNode) : editable;
+  (el ?? editable).dispatchEvent(ev);
+  return ev.defaultPrevented;
+}
+
+function nextFrame(doc: Document): Promise<void> {
+  // rAF does not run in background tabs; the timeout keeps the insertion from hanging there.
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    doc.defaultView?.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function waitUntil(doc: Document, check: () => boolean, ms: number): Promise<boolean> {
+  await Promise.resolve();
+  if (check()) return true;
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    await nextFrame(doc);
+    if (check()) return true;
+  }
+  return check();
+}
