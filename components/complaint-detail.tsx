@@ -7,7 +7,11 @@ import { UrgencyChip } from "./complaint-queue";
 import { HighlightedText } from "./highlighted-text";
 import { SuggestionCard } from "./suggestion-card";
 
-export type InsertState = { kind: "idle" } | { kind: "busy"; id: string } | { kind: "done"; id: string } | { kind: "error"; id: string; error: string };
+export type InsertState =
+  | { kind: "idle" }
+  | { kind: "busy"; id: string }
+  | { kind: "done"; id: string }
+  | { kind: "error"; id: string; error: string };
 
 export function ComplaintDetail({
   complaint,
@@ -45,7 +49,9 @@ export function ComplaintDetail({
     const raw = (await send({ type: "reply/insert", tabId, key: complaint.key, text, suggestion }).catch(
       (e: unknown) => ({ ok: false, error: String(e) }),
     )) as ReplyInsertResponse;
-    setState(raw?.ok ? { kind: "done", id: suggestion.id } : { kind: "error", id: suggestion.id, error: raw?.error ?? "?" });
+    setState(
+      raw?.ok ? { kind: "done", id: suggestion.id } : { kind: "error", id: suggestion.id, error: raw?.error ?? "?" },
+    );
   };
 
   const fallback = detection.lang !== "fr" && detection.lang !== "en";

@@ -6,11 +6,11 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export function shortAge(date: Date, now: Date): { text: string; label: string } {
   const s = Math.max(0, Math.floor((now.getTime() - date.getTime()) / 1000));
   if (s < 5) return { text: "now", label: "now" };
-  if (s < 60) return { text: `${s}s`, label: plural(s, "second") + " ago" };
+  if (s < 60) return { text: `${s}s`, label: `${plural(s, "second")} ago` };
   const m = Math.floor(s / 60);
-  if (m < 60) return { text: `${m}m`, label: plural(m, "minute") + " ago" };
+  if (m < 60) return { text: `${m}m`, label: `${plural(m, "minute")} ago` };
   const h = Math.floor(m / 60);
-  if (h < 24) return { text: `${h}h`, label: plural(h, "hour") + " ago" };
+  if (h < 24) return { text: `${h}h`, label: `${plural(h, "hour")} ago` };
   const day = `${MONTHS[date.getMonth()]} ${date.getDate()}`;
   const text = date.getFullYear() === now.getFullYear() ? day : `${day}, ${date.getFullYear()}`;
   return { text, label: `${day}, ${date.getFullYear()}` };

@@ -172,6 +172,50 @@ const SEEDS: Seed[] = [
   },
 ];
 
+interface ReplySeed {
+  /** Index in SEEDS of the post answered. */
+  to: number;
+  author: Author;
+  lang: Post["lang"];
+  minutesAfter: number;
+  /** Without the leading @mentions: X shows those as "Replying to @…" instead. */
+  text: string;
+}
+
+/** Other people's replies, shown under a post on its status page (X does not show them on the home timeline). */
+const REPLY_SEEDS: ReplySeed[] = [
+  {
+    to: 0,
+    author: people.sophie,
+    lang: "fr",
+    minutesAfter: 1,
+    text: "Regardez chez le gardien ou en boîte aux lettres, le mien y était la dernière fois.",
+  },
+  {
+    to: 1,
+    author: people.priya,
+    lang: "en",
+    minutesAfter: 4,
+    text: "Same thing happened to me last month. Took them a week to refund the second one.",
+  },
+  {
+    to: 2,
+    author: people.hugo,
+    lang: "fr",
+    minutesAfter: 6,
+    text: "3h c'est rien, moi j'ai eu droit à 4h et on m'a raccroché au nez 🙃",
+  },
+  { to: 3, author: people.julien, lang: "fr", minutesAfter: 3, text: "Pareil ici, tout le quartier est coupé." },
+  { to: 3, author: people.rachel, lang: "en", minutesAfter: 8, text: "Down for us too since this morning." },
+  {
+    to: 13,
+    author: people.dan,
+    lang: "en",
+    minutesAfter: 30,
+    text: "Went through the same. The ombudsman route worked for me, took 6 weeks.",
+  },
+];
+
 /** X ids grow with time; counting down from a fixed id keeps newer posts larger and ids stable across reloads. */
 const NEWEST_ID = 1_893_514_872_301_446_000n;
 const ID_STEP = 104_729n;
@@ -202,4 +246,24 @@ export function makePosts(now: Date, count = SEEDS.length): Post[] {
 export function newPostId(now: Date, seq: number): string {
   const X_EPOCH = 1_288_834_974_657n;
   return (((BigInt(now.getTime()) - X_EPOCH) << 22n) + BigInt(seq)).toString();
+}
+
+/** The seeded replies to `posts` (every repeat of a seed gets its own), never dated after `now`. */
+export function makeReplies(posts: Post[], now: Date): Post[] {
+  const replies: Post[] = [];
+  posts.forEach((parent, i) => {
+    REPLY_SEEDS.filter((r) => r.to === i % SEEDS.length).forEach((r, k) => {
+      replies.push({
+        // Seeded ids are ID_STEP apart, so parent + k + 1 cannot collide and stays "after" its parent.
+        id: (BigInt(parent.id) + BigInt(k + 1)).toString(),
+        author: r.author,
+        lang: r.lang,
+        text: r.text,
+        createdAt: new Date(Math.min(now.getTime(), parent.createdAt.getTime() + r.minutesAfter * 60_000)),
+        counts: { replies: 0, reposts: 0, likes: 1 + k, views: 20 + 13 * k },
+        inReplyTo: { id: parent.id, handle: parent.author.handle },
+      });
+    });
+  });
+  return replies;
 }

@@ -70,7 +70,10 @@ export const ReplyInsertResponse = z.discriminatedUnion("ok", [
 export type ReplyInsertResponse = z.infer<typeof ReplyInsertResponse>;
 
 /** Parses or explains: the error names the field and the problem, for logs and tests. */
-export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; error: string } {
+export function parseMessage<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+): { ok: true; value: T } | { ok: false; error: string } {
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   const first = r.error.issues[0];

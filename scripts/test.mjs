@@ -10,14 +10,24 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(title, cmd, args) {
   console.log(`\n▶ ${title}: ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } });
+  const r = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" },
+  });
   return r.status === 0;
 }
 
 function vitest(title, extra, report) {
   const file = join(out, report);
   rmSync(file, { force: true });
-  const ok = run(title, "npx", ["vitest", "run", ...extra, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const ok = run(title, "npx", [
+    "vitest",
+    "run",
+    ...extra,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, "utf8"));
     totals.passed += r.numPassedTests ?? 0;

@@ -49,7 +49,14 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
     [tabId],
     [],
   );
-  const queue = useMemo(() => byPriority(rows.filter((r) => r.status !== "dismissed"), now), [rows, now]);
+  const queue = useMemo(
+    () =>
+      byPriority(
+        rows.filter((r) => r.status !== "dismissed"),
+        now,
+      ),
+    [rows, now],
+  );
   const [selection, setSelection] = useState<Record<string, string>>({});
   useEffect(() => {
     void selectionItem.getValue().then(setSelection);

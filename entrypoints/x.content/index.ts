@@ -2,15 +2,16 @@
  * X content script: wires the X adapter, the classifier and the badge to the page, and inserts replies on request.
  * Every observer and listener is tied to ctx, so an extension reload leaves nothing behind.
  */
+
+import { Scanner } from "@/lib/content/scanner";
 import { detect } from "@/lib/detect";
 import { resolveUiLang, type UiLang } from "@/lib/i18n";
 import { insertText } from "@/lib/insert";
-import { complaintKey, type InsertResult, parseMessage, ToContent, type ToBackgroundFromContent } from "@/lib/messages";
+import { complaintKey, type InsertResult, parseMessage, type ToBackgroundFromContent, ToContent } from "@/lib/messages";
 import type { Settings } from "@/lib/schemas";
 import { getSettings, settingsItem } from "@/lib/settings";
 import { extractPost, findPosts, postIdOf } from "@/lib/sites/x";
 import { findReplyComposer, openReplyComposer, watchPosted } from "@/lib/sites/x/composer";
-import { Scanner } from "@/lib/content/scanner";
 import { createBadge, updateBadge } from "./badge";
 
 export default defineContentScript({
@@ -106,9 +107,11 @@ export default defineContentScript({
       if (!article) return { ok: false, error: "The post is no longer in the page: scroll back to it and try again." };
       try {
         const composer =
-          findReplyComposer(article, document) ?? (await openReplyComposer(article, { doc: document, signal: ctx.signal }));
+          findReplyComposer(article, document) ??
+          (await openReplyComposer(article, { doc: document, signal: ctx.signal }));
         const result = await insertText(composer, text);
-        if (!result.ok) return { ok: false, error: "The reply box did not take the text: paste it by hand (it is copied)." };
+        if (!result.ok)
+          return { ok: false, error: "The reply box did not take the text: paste it by hand (it is copied)." };
         // Posted or not is the agent's decision: we only watch for it.
         void watchPosted(composer, { doc: document, signal: ctx.signal, timeoutMs: 30 * 60_000 }).then((outcome) =>
           send({ type: "reply/outcome", logId, outcome, at: Date.now() }),

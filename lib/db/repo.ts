@@ -3,13 +3,7 @@
  * fake-indexeddb and no browser.
  */
 import { complaintKey } from "../messages";
-import {
-  type ComplaintRecord,
-  type Detection,
-  type PostSnapshot,
-  ReplyLogEntry,
-  type Suggestion,
-} from "../schemas";
+import { type ComplaintRecord, type Detection, type PostSnapshot, ReplyLogEntry, type Suggestion } from "../schemas";
 import { uuidv7 } from "../uuid";
 import type { ApaiseDb } from "./index";
 

@@ -24,7 +24,8 @@ export interface InsertOptions {
   replace?: boolean;
 }
 
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+// Not ZWJ/ZWNJ (\u200d, \u200c): they are part of emoji sequences and of some scripts' spelling.
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
 const BLOCK_TAGS = new Set([
   "ADDRESS",
   "ARTICLE",
@@ -62,8 +63,7 @@ export async function insertText(target: HTMLElement, text: string, opts: Insert
   if (!editable) throw new Error("insertText: target is neither a text field nor a contenteditable editor");
 
   const before = readEditorText(editable);
-  const expectedWhole = opts.replace ? wanted : null;
-  const done = () => landed(readEditorText(editable), wanted, expectedWhole);
+  const done = () => landed(before, readEditorText(editable), wanted, opts.replace ?? false);
 
   await placeCaret(editable, doc, opts.replace ?? false);
   const handled = dispatchPaste(editable, doc, wanted);
@@ -121,7 +121,10 @@ export function readEditorText(el: Element): string {
     if (block) pendingBreak = true;
   };
   for (let c = root.firstChild; c; c = c.nextSibling) visit(c);
-  return lines.join("\n").replace(/\u00a0/g, " ").replace(ZERO_WIDTH, "");
+  return lines
+    .join("\n")
+    .replace(/\u00a0/g, " ")
+    .replace(ZERO_WIDTH, "");
 }
 
 /** The element that actually takes input: the target itself, or the contenteditable inside a wrapper. */
@@ -132,7 +135,9 @@ export function resolveEditable(el: Element): HTMLElement | null {
     while (host.parentElement && isContentEditable(host.parentElement)) host = host.parentElement;
     return host;
   }
-  return el.querySelector<HTMLElement>('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
+  return el.querySelector<HTMLElement>(
+    '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]',
+  );
 }
 
 function isTextControl(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
@@ -160,14 +165,29 @@ function isLastInBlock(br: Element, root: Element): boolean {
 }
 
 function normalizeForCompare(s: string): string {
-  return s.replace(/\u00a0/g, " ").replace(ZERO_WIDTH, "").replace(/\s+/g, " ").trim();
+  return s
+    .replace(/\u00a0/g, " ")
+    .replace(ZERO_WIDTH, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-/** Whitespace-insensitive, because editors differ in how they render blank lines and trailing breaks. */
-function landed(actual: string, wanted: string, whole: string | null): boolean {
-  const a = normalizeForCompare(actual);
+/**
+ * Whitespace-insensitive, because editors differ in how they render blank lines and trailing breaks. When appending,
+ * the text must occur once more than before, so a composer that already held the same reply does not pass as done.
+ */
+function landed(before: string, after: string, wanted: string, replace: boolean): boolean {
+  const a = normalizeForCompare(after);
   const w = normalizeForCompare(wanted);
-  return whole === null ? a.includes(w) : a === normalizeForCompare(whole);
+  if (replace) return a === w;
+  return occurrences(a, w) > occurrences(normalizeForCompare(before), w);
+}
+
+function occurrences(haystack: string, needle: string): number {
+  if (!needle) return 0;
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
 }
 
 async function setControlValue(

@@ -15,12 +15,20 @@ describe("messages are parsed at the receiver", () => {
     { msg: { type: "reply/insert", tabId: 3, key: "x:1", text: "", suggestion: null }, ok: false, error: "text" },
     { msg: { type: "reply/outcome", logId: "a", outcome: "maybe", at: 1 }, ok: false, error: "outcome" },
     {
-      msg: { type: "complaints/seen", items: [{ post: { ...post(), url: "javascript:alert(1)" }, detection: detection() }], scanned: 1 },
+      msg: {
+        type: "complaints/seen",
+        items: [{ post: { ...post(), url: "javascript:alert(1)" }, detection: detection() }],
+        scanned: 1,
+      },
       ok: false,
       error: "items.0.post.url",
     },
     {
-      msg: { type: "complaints/seen", items: [{ post: post(), detection: { ...detection(), severity: 7 } }], scanned: 1 },
+      msg: {
+        type: "complaints/seen",
+        items: [{ post: post(), detection: { ...detection(), severity: 7 } }],
+        scanned: 1,
+      },
       ok: false,
       error: "items.0.detection.severity",
     },
@@ -32,8 +40,8 @@ describe("messages are parsed at the receiver", () => {
 
   test("background → content", () => {
     expect(parseMessage(ToContent, { type: "composer/insert", postId: "1", text: "hi", logId: "l" }).ok).toBe(true);
-    expect(parseMessage(ToContent, { type: "composer/insert", postId: "1", text: "x".repeat(5001), logId: "l" }).ok).toBe(
-      false,
-    );
+    expect(
+      parseMessage(ToContent, { type: "composer/insert", postId: "1", text: "x".repeat(5001), logId: "l" }).ok,
+    ).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import { fakeBrowser } from "wxt/testing";
 import { beforeEach, expect, test } from "vitest";
+import { fakeBrowser } from "wxt/testing";
 import { DEFAULT_SETTINGS } from "@/lib/schemas";
 import { getSettings, saveSettings, settingsItem } from "@/lib/settings";
 

@@ -48,10 +48,6 @@ function selectFirst(root: ParentNode, name: SelectorName, keep?: (el: Element) 
   return selectAll(root, name, keep)[0] ?? null;
 }
 
-function matchesAny(el: Element, name: SelectorName): boolean {
-  return X_SELECTORS[name].css.some((css) => el.matches(css));
-}
-
 function closestOf(el: Element, name: SelectorName, within: Element): Element | null {
   for (const css of X_SELECTORS[name].css) {
     const hit = el.closest(css);
@@ -91,9 +87,7 @@ function ownFirst(scope: Scope, name: SelectorName): Element | null {
  */
 function preferOwn(scope: Scope, name: SelectorName, within: Element = scope.root): Element | null {
   const mine = (el: Element) => el.closest("article") === scope.article;
-  return (
-    selectFirst(within, name, (el) => mine(el) && owns(scope, el)) ?? selectFirst(within, name, (el) => mine(el))
-  );
+  return selectFirst(within, name, (el) => mine(el) && owns(scope, el)) ?? selectFirst(within, name, (el) => mine(el));
 }
 
 /**
@@ -187,9 +181,15 @@ function canonicalUrl(handle: string | null, id: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Text
 
-/** The "…" X appends to a shortened link: decoration, the full URL is already in the link's (hidden) text. */
-function isLinkEllipsis(el: Element): boolean {
-  return el.getAttribute("aria-hidden") === "true" && el.textContent?.trim() === "…" && el.closest("a") !== null;
+const isAriaHidden = (el: Element): boolean => el.getAttribute("aria-hidden") === "true";
+
+/**
+ * The "…" X appends to a shortened URL, beside the aria-hidden "https://" and tail that hold the rest of it:
+ * decoration, since the full URL is kept. (In quoted posts the URL is a `<span dir="ltr">`, not a link.)
+ */
+function isUrlEllipsis(el: Element): boolean {
+  if (!isAriaHidden(el) || el.textContent?.trim() !== "…") return false;
+  return [...(el.parentElement?.children ?? [])].some((sibling) => sibling !== el && isAriaHidden(sibling));
 }
 
 /**
@@ -210,7 +210,7 @@ export function visibleText(root: Node): string {
     const tag = el.localName;
     if (tag === "img") parts.push(el.getAttribute("alt") ?? "");
     else if (tag === "br") parts.push("\n");
-    else if (!SKIPPED_TAGS.has(tag) && !isLinkEllipsis(el)) {
+    else if (!SKIPPED_TAGS.has(tag) && !isUrlEllipsis(el)) {
       for (let i = el.childNodes.length - 1; i >= 0; i--) {
         const child = el.childNodes[i];
         if (child) stack.push(child);
@@ -299,7 +299,7 @@ function nameOf(userName: Element | null, handle: string | null): string {
 
 /** The permalink: the status link wrapping the post's `<time>`. */
 function permalinkOf(scope: Scope): StatusRef | null {
-  return statusRefsOf(scope, (a) => a.querySelector("time[datetime]") !== null)[0]?.ref ?? null;
+  return statusRefsOf(scope, (a) => selectFirst(a, "time") !== null)[0]?.ref ?? null;
 }
 
 /**
@@ -338,7 +338,8 @@ export function normaliseDatetime(raw: string | null | undefined): string | null
 }
 
 function postedAtOf(scope: Scope): string | null {
-  const time = ownAll(scope, "time").find((t) => t.closest("a") !== null) ?? ownFirst(scope, "time");
+  const times = ownAll(scope, "time");
+  const time = times.find((t) => t.closest("a") !== null) ?? times[0];
   return normaliseDatetime(time?.getAttribute("datetime"));
 }
 
@@ -348,7 +349,7 @@ function postedAtOf(scope: Scope): string | null {
 type MetricName = keyof PostMetrics;
 const METRIC_NAMES: readonly MetricName[] = ["replies", "reposts", "likes", "views"];
 /** A number (with any thousands separators, incl. no-break and narrow no-break spaces) and the words after it. */
-const COUNT_TOKEN = /(\d[\d\s\u00a0\u202f.,']*?)\s*([^\d,;.]+)/gu;
+const COUNT_TOKEN = /(\d[\d\s\u00a0\u202f.,']*?)\s*([^\d\s,;.][^\d,;.]*)/gu;
 
 function digitsOnly(text: string): number | null {
   const digits = text.replace(/\D/g, "");
@@ -357,7 +358,10 @@ function digitsOnly(text: string): number | null {
 }
 
 function metricOfWords(words: string): MetricName | null {
-  const normal = words.trim().toLowerCase().replace(/[’‘`´]/g, "'");
+  const normal = words
+    .trim()
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
   return METRIC_NAMES.find((name) => METRIC_WORDS[name].test(normal)) ?? null;
 }
 
@@ -404,30 +408,35 @@ function firstCountIn(label: string | null): number | null {
   return match ? digitsOnly(match[0]) : null;
 }
 
-/** A button's count: its aria-label ("48 Replies. Reply"), else its visible abbreviated count. */
-function countOfControl(control: Element): number | null {
+/**
+ * A control's count: its aria-label ("48 Replies. Reply"), else its visible abbreviated count (the last one: the
+ * previous value lingers beside it while X animates a change), else `blank` when it shows no count at all.
+ */
+function countOfControl(control: Element, blank: number | null): number | null {
   const fromLabel = firstCountIn(control.getAttribute("aria-label"));
   if (fromLabel !== null) return fromLabel;
-  const shown = [...control.querySelectorAll(X_SELECTORS.countText.css.join(","))].at(-1) ?? control;
-  return parseAbbreviatedCount(visibleText(shown));
+  const shown = selectAll(control, "countText").at(-1) ?? control;
+  const text = visibleText(shown).trim();
+  return text ? parseAbbreviatedCount(text) : blank;
 }
 
 function metricsOf(scope: Scope): PostMetrics {
   const group = preferOwn(scope, "actionGroup");
   const spoken = parseCountsLabel(group?.getAttribute("aria-label") ?? "");
-  // X leaves zero counts out of the group label and off the buttons; views it omits for old posts (never counted).
+  // X leaves zero counts out of the group label and shows a blank button for them. Views it leaves out for
+  // posts older than view counting (2022-12): a blank views link means unknown, not zero.
   const groupSpoke = Object.keys(spoken).length > 0;
   const button = (name: SelectorName): number | null => {
     const control = preferOwn(scope, name, group ?? scope.root) ?? preferOwn(scope, name);
     if (!control) return groupSpoke ? 0 : null;
-    return countOfControl(control) ?? 0;
+    return countOfControl(control, 0);
   };
   const viewsControl = preferOwn(scope, "viewsLink");
   return {
     replies: spoken.replies ?? button("replyButton"),
     reposts: spoken.reposts ?? button("repostButton"),
     likes: spoken.likes ?? button("likeButton"),
-    views: spoken.views ?? (viewsControl ? countOfControl(viewsControl) : null),
+    views: spoken.views ?? (viewsControl ? countOfControl(viewsControl, null) : null),
   };
 }
 
@@ -435,7 +444,7 @@ function metricsOf(scope: Scope): PostMetrics {
 // Promoted
 
 function isLabelCandidate(scope: Scope, el: Element): boolean {
-  if (el.childElementCount > 0 || !owns(scope, el)) return false;
+  if (!owns(scope, el)) return false;
   const inUserNameLink = el.closest("a") !== null && closestOf(el, "userName", scope.root) !== null;
   return (
     !inUserNameLink &&
@@ -452,8 +461,10 @@ function isLabelCandidate(scope: Scope, el: Element): boolean {
 function isPromoted(scope: Scope): boolean {
   const wrapper = scope.root.parentElement;
   if (wrapper && X_SELECTORS.placementTracking.css.some((css) => wrapper.closest(css) !== null)) return true;
+  // Leaves only: the label is a node of its own, and reading the text of every ancestor would be quadratic.
   return [...scope.root.querySelectorAll("span, div")].some(
-    (el) => PROMOTED_LABELS.has(el.textContent?.trim() ?? "") && isLabelCandidate(scope, el),
+    (el) =>
+      el.childElementCount === 0 && PROMOTED_LABELS.has(el.textContent?.trim() ?? "") && isLabelCandidate(scope, el),
   );
 }
 
@@ -479,7 +490,7 @@ function quotedOf(outer: Scope, outerId: string): QuotedPost | null {
   return {
     id,
     author,
-    name: userName ? nameOf(userName, author) : null,
+    name: nameOf(userName, author) || null,
     text: cap(textOf(scope).text, MAX_TEXT),
     url: id ? canonicalUrl(author, id) : null,
   };
@@ -542,5 +553,3 @@ export function findPosts(root: ParentNode): HTMLElement[] {
   }
   return [];
 }
-
-export { matchesAny as matchesSelector };

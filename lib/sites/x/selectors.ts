@@ -22,19 +22,17 @@ export const X_SELECTORS = {
     css: ['article[data-testid="tweet"]', 'article[role="article"]'],
     lastSeen: "2026-02",
   },
-  /** A virtualised timeline cell; X recycles these (and the article inside) while scrolling. */
-  cell: {
-    css: ['[data-testid="cellInnerDiv"]'],
-    lastSeen: "2026-02",
-  },
   /** Display name, @handle and (outside quotes) the permalink with the time. */
   userName: {
-    css: ['[data-testid="User-Name"]'],
+    css: ['[data-testid="User-Name"]', '[data-testid="User-Names"]'],
     lastSeen: "2026-02",
   },
   /** The avatar wrapper's test id ends with the handle: last resort for the author. */
   avatar: {
-    css: ['[data-testid^="UserAvatar-Container-"]'],
+    css: [
+      '[data-testid="Tweet-User-Avatar"] [data-testid^="UserAvatar-Container-"]',
+      '[data-testid^="UserAvatar-Container-"]',
+    ],
     lastSeen: "2026-02",
   },
   /** The text of an ordinary post. */
@@ -48,7 +46,7 @@ export const X_SELECTORS = {
     lastSeen: "2026-02",
   },
   articleTitle: {
-    css: ['[data-testid="twitter-article-title"]'],
+    css: ['[data-testid="twitter-article-title"]', '[data-testid="twitterArticleReadView"] h1'],
     lastSeen: "2026-02",
   },
   /** One paragraph, heading, list item or code block of an Article body. */
@@ -58,11 +56,11 @@ export const X_SELECTORS = {
   },
   /** The post time; the link around it is the permalink. */
   time: {
-    css: ["time[datetime]"],
+    css: ["time[datetime]", "time"],
     lastSeen: "2026-02",
   },
   statusLink: {
-    css: ['a[href*="/status/"]'],
+    css: ['a[href*="/status/"]', 'a[href*="/statuses/"]'],
     lastSeen: "2026-02",
   },
   /**
@@ -79,7 +77,7 @@ export const X_SELECTORS = {
     lastSeen: "2026-02",
   },
   replyButton: {
-    css: ['[data-testid="reply"]'],
+    css: ['[data-testid="reply"]', 'button[aria-label$="Reply"]', 'button[aria-label$="Répondre"]'],
     lastSeen: "2026-02",
   },
   /** `unretweet` / `unlike` replace `retweet` / `like` once the signed-in agent has reposted / liked. */
@@ -97,7 +95,7 @@ export const X_SELECTORS = {
   },
   /** The visible (abbreviated) count inside an action button; the previous value may sit beside it mid-animation. */
   countText: {
-    css: ['[data-testid="app-text-transition-container"]'],
+    css: ['[data-testid="app-text-transition-container"]', '[dir="ltr"] span'],
     lastSeen: "2026-02",
   },
   /**
@@ -105,20 +103,15 @@ export const X_SELECTORS = {
    * an ancestor of the article counts as a promoted signal.
    */
   placementTracking: {
-    css: ['[data-testid="placementTracking"]'],
-    lastSeen: "2025-11",
-  },
-  /** "Show more" on a truncated post: a link to the post, hence also a quoted post's id. */
-  showMore: {
-    css: ['[data-testid="tweet-text-show-more-link"]'],
+    css: ['[data-testid="placementTracking"]', '[data-testid^="placementTracking"]'],
     lastSeen: "2025-11",
   },
   /** Containers whose text is never the post's own: link cards. */
   card: {
-    css: ['[data-testid="card.wrapper"]'],
+    css: ['[data-testid="card.wrapper"]', '[data-testid^="card."]'],
     lastSeen: "2025-11",
   },
-  /** The inline reply composer on a status page (and the home composer). Not a post. */
+  /** The inline reply composer on a status page (and the home composer). Not a post, never read by the extractor. */
   replyComposer: {
     css: ['[data-testid="tweetTextarea_0"]', 'div[role="textbox"][contenteditable="true"]'],
     lastSeen: "2026-02",

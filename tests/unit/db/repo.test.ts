@@ -39,7 +39,10 @@ describe("complaints", () => {
     await recordComplaints(
       db,
       4,
-      ["1", "2", "3"].map((id) => ({ post: post({ id, url: `https://x.com/a/status/${id}` }), detection: detection() })),
+      ["1", "2", "3"].map((id) => ({
+        post: post({ id, url: `https://x.com/a/status/${id}` }),
+        detection: detection(),
+      })),
       T,
     );
     expect(await openComplaintCount(db, 4)).toBe(3);
@@ -104,7 +107,13 @@ describe("reply log", () => {
 
   test("response time counts from detection when the post has no date", () => {
     const undated = complaint({ post: post({ postedAt: null }) });
-    const e = buildLogEntry({ complaint: undated, text: "Hi", suggestion: null, agent: "", insertedAt: undated.detectedAt + 5000 });
+    const e = buildLogEntry({
+      complaint: undated,
+      text: "Hi",
+      suggestion: null,
+      agent: "",
+      insertedAt: undated.detectedAt + 5000,
+    });
     expect(e.publishedAt).toBeNull();
     expect(e.responseMs).toBe(5000);
   });

@@ -1,0 +1,6 @@
+/** The bits of Chrome's extension API the tests evaluate inside the extension's service worker. */
+declare const chrome: {
+  tabs: { query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { set(v: Record<string, unknown>): Promise<void> } };
+};

@@ -1,0 +1,77 @@
+/**
+ * Launches Debian's Chromium with the built extension, through playwright-core (never a downloaded browser).
+ * Shared by the end-to-end tests, `npm start` and `npm run bench`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Worker } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const EXTENSION_DIR = join(ROOT, ".output/chrome-mv3");
+export const OUTPUT_DIR = join(ROOT, "test-output");
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error("Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH");
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string | null;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { extension?: boolean; headless?: boolean } = {}): Promise<Launched> {
+  const withExtension = opts.extension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, "manifest.json"))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first`);
+  }
+  const home = mkdtempSync(join(tmpdir(), "apaise-chromium-"));
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    XDG_CACHE_HOME: join(home, ".cache"),
+    XDG_DATA_HOME: join(home, ".local/share"),
+  } as Record<string, string>;
+  const args = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--lang=en-US",
+  ];
+  if (withExtension) args.unshift(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(join(home, "profile"), {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    args,
+    env,
+    viewport: { width: 1280, height: 900 },
+    locale: "en-US",
+  });
+  let extensionId: string | null = null;
+  if (withExtension) {
+    let worker: Worker | undefined = context.serviceWorkers()[0];
+    worker ??= await context.waitForEvent("serviceworker", { timeout: 20_000 });
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function outputPath(name: string): string {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  return join(OUTPUT_DIR, name);
+}

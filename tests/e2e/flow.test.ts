@@ -1,0 +1,206 @@
+/**
+ * The whole path an agent takes, in headless Chromium with the built extension, on the demo timeline served as
+ * https://x.com/home: badges on complaints only, the side panel lists them most urgent first, a badge click opens
+ * one, three replies in the post's language, Insert puts the (edited) reply into the real Draft.js composer, the
+ * agent presses Reply, and the log page shows the entry with its response time.
+ */
+import type { BrowserContext, Page, Worker } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { routeDemo } from "../../scripts/demo-route";
+import { type Launched, launch, outputPath } from "./harness";
+
+interface DemoWindow {
+  __apaiseDemo: { getComposerText(): string | null; posted: Array<{ postId: string | null; text: string }> };
+}
+
+let browser: Launched;
+let context: BrowserContext;
+let x: Page;
+let tabId: number;
+
+const article = (page: Page, text: string) => page.locator('article[data-testid="tweet"]', { hasText: text });
+const badgeIn = (page: Page, text: string) => article(page, text).locator("[data-apaise-post-id]");
+
+async function worker(): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+}
+
+async function extensionPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  context = browser.context;
+  await routeDemo(context);
+  // The agent's settings, through the options page as a user would set them.
+  const options = await extensionPage("options.html");
+  await options.fill('input[name="agentName"]', "Julie");
+  await options.fill('input[name="signature"]', "^JD");
+  await options.fill('textarea[name="brandHandles"]', "ColisExpress\nLumaTelecom");
+  await options.click('button[type="submit"]');
+  await options.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+  await options.close();
+
+  x = await context.newPage();
+  await x.goto("https://x.com/home");
+  await x.waitForSelector('article[data-testid="tweet"]');
+  await x.waitForSelector("[data-apaise-post-id]");
+  const sw = await worker();
+  tabId = await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: "https://x.com/*" });
+    return tab?.id ?? -1;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("on the X timeline", () => {
+  test.each([
+    { text: "colis marqué « livré » hier", severityAtLeast: 1 },
+    { text: "you charged me TWICE", severityAtLeast: 1 },
+    { text: "je résilie, c'est terminé", severityAtLeast: 2 },
+    { text: "Next step is the ombudsman", severityAtLeast: 2 },
+    { text: "mon compte a été piraté", severityAtLeast: 1 },
+  ])("the complaint “$text” carries a badge", async ({ text, severityAtLeast }) => {
+    const badge = badgeIn(x, text);
+    await expect.poll(() => badge.count()).toBe(1);
+    const id = await badge.getAttribute("data-apaise-post-id");
+    const href = await article(x, text).locator("a[href*='/status/'] time").locator("..").getAttribute("href");
+    expect(href).toContain(`/status/${id}`);
+    expect(Number(await badge.getAttribute("data-apaise-severity"))).toBeGreaterThanOrEqual(severityAtLeast);
+  });
+
+  test.each([
+    "Shoutout to the @ColisExpress driver",
+    "quick question: can I move my contract",
+    "Petit-déjeuner au soleil",
+    "support sorted my card issue in 5 minutes",
+    "est-ce qu'on peut faire livrer un colis en point relais",
+  ])("praise, questions and chatter carry none: “%s”", async (text) => {
+    await expect(article(x, text).count()).resolves.toBe(1);
+    expect(await badgeIn(x, text).count()).toBe(0);
+  });
+
+  test("badges are drawn in a Shadow DOM and show the post's age", async () => {
+    const label = await badgeIn(x, "je résilie").evaluate((host) => host.shadowRoot?.textContent ?? "");
+    expect(label).toMatch(/Complaint · \d+ min/);
+    await article(x, "je résilie").screenshot({ path: outputPath("badge.png") });
+  });
+
+  test("the toolbar icon counts the open complaints of the tab", async () => {
+    const sw = await worker();
+    const text = await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(Number(text)).toBe(await x.locator("[data-apaise-post-id]").count());
+  });
+});
+
+describe("from the side panel to a posted reply", () => {
+  let panel: Page;
+  const target = "colis marqué « livré » hier";
+
+  test("the side panel lists this tab's complaints, the most urgent first", async () => {
+    panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
+    const items = panel.getByTestId("queue-item");
+    const badges = await x.locator("[data-apaise-post-id]").count();
+    await expect.poll(() => items.count()).toBe(badges);
+    // The threats (severity 3) come before everything else.
+    const severities = await x
+      .locator("[data-apaise-post-id]")
+      .evaluateAll((els) =>
+        Object.fromEntries(
+          els.map((e) => [e.getAttribute("data-apaise-post-id"), Number(e.getAttribute("data-apaise-severity"))]),
+        ),
+      );
+    const keys = await items.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key ?? ""));
+    const order = keys.map((k) => severities[k.replace(/^x:/, "")] ?? -1);
+    expect(order[0]).toBe(Math.max(...order));
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.screenshot({ path: outputPath("sidepanel-queue-en.png") });
+  });
+
+  test("a click on a badge opens that post in the side panel, with three French replies", async () => {
+    await badgeIn(x, target).click();
+    await panel.getByTestId("post-text").filter({ hasText: target }).waitFor();
+    const cards = panel.getByTestId("suggestion");
+    await expect.poll(() => cards.count()).toBe(3);
+    const texts = await cards
+      .locator("textarea")
+      .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    expect(new Set(texts).size).toBe(3);
+    for (const t of texts) {
+      expect(t).toMatch(/(bonjour|désolé|nous|vous)/i);
+      expect(t).not.toMatch(/\{[a-z]+\}/);
+    }
+    // The classifier's reasons are highlighted in the post.
+    expect(await panel.getByTestId("post-text").locator("mark").count()).toBeGreaterThan(0);
+    await panel.screenshot({ path: outputPath("sidepanel-detail-en.png"), fullPage: true });
+  });
+
+  test("Insert puts the edited reply into X's own Draft.js composer; nothing is posted until the agent does", async () => {
+    const first = panel.getByTestId("suggestion").first();
+    const textarea = first.locator("textarea");
+    const edited = `${await textarea.inputValue()}\nOn s'en occupe 🙏`;
+    await textarea.fill(edited);
+    await first.getByTestId("insert").click();
+    await first.getByRole("status").waitFor();
+
+    const composerText = () => x.evaluate(() => (window as unknown as DemoWindow).__apaiseDemo.getComposerText());
+    await expect.poll(composerText).toBe(edited);
+    expect(await x.evaluate(() => (window as unknown as DemoWindow).__apaiseDemo.posted.length)).toBe(0);
+    const submit = x.locator('[role="dialog"] [data-testid="tweetButton"]');
+    await expect.poll(() => submit.isEnabled()).toBe(true);
+    await x.screenshot({ path: outputPath("composer-inserted.png") });
+
+    // The agent presses Reply.
+    await submit.click();
+    await expect.poll(() => x.evaluate(() => (window as unknown as DemoWindow).__apaiseDemo.posted.length)).toBe(1);
+    const posted = await x.evaluate(() => (window as unknown as DemoWindow).__apaiseDemo.posted[0]);
+    expect(posted?.text).toBe(edited);
+  });
+
+  test("the log page shows the entry: agent, post, final reply, posted, response time", async () => {
+    const log = await extensionPage("log.html");
+    const row = log.getByTestId("log-row");
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.first().textContent()).toContain("Posted");
+    const text = (await row.first().textContent()) ?? "";
+    expect(text).toContain("Julie");
+    expect(text).toContain("@camille_rx");
+    expect(text).toContain("On s'en occupe 🙏");
+    expect(text).toContain("edited");
+    expect(text).toMatch(/\d+ min \d\d s/);
+    await log.screenshot({ path: outputPath("log.png"), fullPage: true });
+
+    const sw = await worker();
+    const entry = await sw.evaluate(async () => {
+      const open = indexedDB.open("apaise");
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => ko(open.error);
+      });
+      const all = db.transaction("replies").objectStore("replies").getAll();
+      return new Promise<Record<string, unknown>[]>((ok) => {
+        all.onsuccess = () => ok(all.result);
+      });
+    });
+    expect(entry).toHaveLength(1);
+    const e = entry[0] as Record<string, number | null | boolean>;
+    expect(e.postedAt).toBeGreaterThanOrEqual(e.insertedAt as number);
+    expect(e.responseMs).toBe((e.postedAt as number) - (e.publishedAt as number));
+    expect(e.edited).toBe(true);
+    await log.close();
+  });
+
+  test("the answered complaint is marked replied and leaves the toolbar count", async () => {
+    const sw = await worker();
+    const before = await x.locator("[data-apaise-post-id]").count();
+    await expect
+      .poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(String(before - 1));
+  });
+});
