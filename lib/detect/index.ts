@@ -450,7 +450,8 @@ export function detect(text: string, meta: DetectMeta = {}): Detection {
     if (severity > maxSeverity) maxSeverity = severity;
     if (weight >= SARCASM_TRIGGER_MIN) trigger = true;
     addCategory(cue.category, cue.generic ? 0.5 : 1.5, fromTok);
-    addReason(fromTok, toTok);
+    // Intensifiers ("vraiment", "really") add weight but are not worth highlighting.
+    if (weight >= 1) addReason(fromTok, toTok);
   };
   /**
    * Whether a resolution word, itself not negated, closes the cue at event e: after it ("problème réglé", "the
@@ -627,14 +628,17 @@ export function detect(text: string, meta: DetectMeta = {}): Detection {
   };
 }
 
-/** Quoted spans in order of appearance, deduplicated (case-insensitively), at most MAX_REASONS. */
+/**
+ * Quoted spans in order of appearance, deduplicated (case-insensitively), a span inside the previous one
+ * dropped ("waiting" within "waiting 45 minutes"), at most MAX_REASONS.
+ */
 function collectReasons(src: string, count: number): string[] {
-  // Insertion sort on the start offsets: a handful of entries, already nearly in order.
+  // Insertion sort by start, longer first on ties: a handful of entries, already nearly in order.
   for (let i = 1; i < count; i++) {
     const s = reasonStart[i] ?? 0;
     const e = reasonEnd[i] ?? 0;
     let j = i - 1;
-    while (j >= 0 && (reasonStart[j] ?? 0) > s) {
+    while (j >= 0 && ((reasonStart[j] ?? 0) > s || ((reasonStart[j] ?? 0) === s && (reasonEnd[j] ?? 0) < e))) {
       reasonStart[j + 1] = reasonStart[j] ?? 0;
       reasonEnd[j + 1] = reasonEnd[j] ?? 0;
       j--;
@@ -644,12 +648,17 @@ function collectReasons(src: string, count: number): string[] {
   }
   const out: string[] = [];
   const seen = new Set<string>();
+  let coveredTo = -1;
   for (let i = 0; i < count && out.length < MAX_REASONS; i++) {
-    const quote = src.slice(reasonStart[i] ?? 0, reasonEnd[i] ?? 0).slice(0, MAX_REASON_CHARS);
+    const start = reasonStart[i] ?? 0;
+    const end = reasonEnd[i] ?? 0;
+    if (end <= coveredTo) continue;
+    const quote = src.slice(start, end).slice(0, MAX_REASON_CHARS);
     const key = quote.toLowerCase();
     if (quote.length === 0 || seen.has(key)) continue;
     seen.add(key);
     out.push(quote);
+    coveredTo = end;
   }
   return out;
 }

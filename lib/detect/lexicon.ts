@@ -100,7 +100,8 @@ export const NEGATION_BARRIERS =
   "but|and|or|however|although|though|except|because|so|then|when|if";
 
 /** Words that, in front of a number and a unit, make a waiting time explicit ("depuis 10 jours"). */
-export const DURATION_CONTEXT = "depuis|deja|plus|pendant|attends|attendu|attente|since|already|over|for|waiting|waited";
+export const DURATION_CONTEXT =
+  "depuis|deja|plus|pendant|fait|attends|attendu|attente|since|already|over|for|been|waiting|waited";
 export const NUMBER_WORDS =
   "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|plusieurs|" +
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many";
@@ -195,10 +196,12 @@ export const LEXICON: readonly CueGroup[] = [
       "y en a marre|ça suffit|agacé|agacée|énervé|énervée|furieux|furieuse|en colère|excédé|excédée|" +
       "dégoûté|dégoûtée|le pire|la pire|galère|calvaire|cauchemar|honteusement|toujours rien|merci pour rien|" +
       "attends toujours|toujours en attente|inutilisable|incompréhensible|abusif|abusive|abusé|" +
-      "pas normal|c'est pas normal|raccroché au nez|on m'a raccroché|mal poli|malpoli|impoli|désagréable|" +
-      "irrespectueux|ridicule|c'est une blague|aberrant|aberrante|où est mon|où est ma|où sont mes|" +
+      "pas normal|c'est pas normal|ridicule|c'est une blague|aberrant|aberrante|où est mon|où est ma|où sont mes|" +
       "n'arrive pas|n'arrive plus|arrive pas|j'arrive pas|bloqué depuis|dégueulasse|périmé|périmée|" +
-      "laissé tomber|lâché",
+      "laissé tomber|lâché|c'est long|trop long|si long|interminable|colis vide|carton vide|boîte vide|" +
+      "arrivé vide|je veux être remboursé|je veux être remboursée|remboursez-moi|je demande le remboursement|" +
+      "je ne comprends pas pourquoi|comprends pas pourquoi|sans prévenir|sans préavis|sans explication|" +
+      "pourriez au moins|la moindre des choses|jamais eu de réponse",
   },
   {
     lang: "en",
@@ -209,11 +212,14 @@ export const LEXICON: readonly CueGroup[] = [
       "disappointed|disappointing|disappointment|unhappy|dissatisfied|frustrated|frustrating|frustration|annoyed|" +
       "annoying|angry|furious|pissed|fed up|sick of|sick and tired|tired of|had enough|unacceptable|ridiculous|" +
       "absurd|terrible|horrible|awful|worst|sucks|suck|garbage|trash|rubbish|nightmare|waste of time|" +
-      "waste of money|still waiting|thanks for nothing|unreliable|rude|impolite|hung up on me|" +
-      "hung up|unprofessional|appalling|atrocious|outrageous|not acceptable|inexcusable|beyond frustrated|" +
+      "waste of money|still waiting|thanks for nothing|unreliable|appalling|atrocious|outrageous|not acceptable|inexcusable|beyond frustrated|" +
       "let me down|let us down|letting me down|irritated|irritating|infuriating|infuriated|upset|livid|" +
       "outraged|fuming|aggravated|aggravating|disgusted|disgusting|expired|stale|moldy|mouldy|stranded|" +
-      "where is my|where's my|wheres my|what happened to my|debacle|fiasco|shambles|joke of a",
+      "where is my|where's my|wheres my|what happened to my|debacle|fiasco|shambles|joke of a|" +
+      "taking so long|takes forever|taking forever|empty box|empty package|arrived empty|i want a refund|" +
+      "i demand a refund|don't understand why|do not understand why|without notice|without warning|" +
+      "without explanation|could at least|the least you could|never happened|keeps going up|keep going up|" +
+      "going up again",
   },
   // Problems with a category. Weaker than outright disappointment: "problème" in a question is still a
   // complaint most of the time, but it needs nothing else to tip it.
@@ -264,7 +270,13 @@ export const LEXICON: readonly CueGroup[] = [
       "wrong item|wrong size|doesn't fit",
   },
   // Delays and losses: trains and flights as much as parcels, so no category of their own.
-  { lang: "fr", kind: "neg", weight: 2.3, severity: 1, phrases: "retard|retards|en retard|retardé|retardée|perdu|perdue" },
+  {
+    lang: "fr",
+    kind: "neg",
+    weight: 2.3,
+    severity: 1,
+    phrases: "retard|retards|en retard|retardé|retardée|perdu|perdue",
+  },
   { lang: "en", kind: "neg", weight: 2.3, severity: 1, phrases: "delay|delays|delayed|late|lost|never came" },
   {
     lang: "fr",
@@ -334,6 +346,7 @@ export const LEXICON: readonly CueGroup[] = [
     category: "account",
     phrases:
       "compte bloqué|compte piraté|piraté|piratée|piratage|compte suspendu|compte désactivé|compte fermé|" +
+      "compte clôturé|fermé mon compte|clôturé mon compte|" +
       "mot de passe refusé|identifiants refusés",
   },
   {
@@ -344,7 +357,7 @@ export const LEXICON: readonly CueGroup[] = [
     category: "account",
     phrases:
       "locked out|hacked|account locked|account suspended|account disabled|account blocked|suspended my|" +
-      "locked my|compromised",
+      "locked my|compromised|closed my account|account was closed|account closed|account got closed",
   },
   {
     lang: "fr",
@@ -364,7 +377,7 @@ export const LEXICON: readonly CueGroup[] = [
     category: "pricing",
     phrases:
       "too expensive|so expensive|overpriced|price increase|price hike|prices went up|raised the price|" +
-      "raised my|rate hike|way too much|too high|so high",
+      "raised my|rate hike|way too much|too high|so high|going up|goes up|went up",
   },
   {
     lang: "fr",
@@ -372,7 +385,10 @@ export const LEXICON: readonly CueGroup[] = [
     weight: 2.3,
     severity: 1,
     category: "service",
-    phrases: "injoignable|injoignables|attente interminable|on me balade|renvoyé de service en service",
+    phrases:
+      "injoignable|injoignables|attente interminable|on me balade|renvoyé de service en service|" +
+      "raccroché au nez|on m'a raccroché|mal poli|malpoli|impoli|impolie|désagréable|irrespectueux|" +
+      "irrespectueuse|méprisante",
   },
   {
     lang: "en",
@@ -382,7 +398,8 @@ export const LEXICON: readonly CueGroup[] = [
     category: "service",
     phrases:
       "poor service|bad service|customer service sucks|terrible service|awful service|runaround|" +
-      "transferred again|keep transferring",
+      "transferred again|keep transferring|rude|impolite|hung up on me|hung up|unprofessional|disrespectful|" +
+      "condescending",
   },
   {
     lang: "any",
@@ -415,9 +432,42 @@ export const LEXICON: readonly CueGroup[] = [
     severity: 1,
     phrases: "can't|cant|cannot|can not|couldn't|couldnt|unable to|won't let me|wont let me|no longer",
   },
-  { lang: "fr", kind: "neg", weight: 1.8, severity: 1, phrases: "impossible de|impossible d|ne peux pas|peux pas|plus moyen" },
+  {
+    lang: "fr",
+    kind: "neg",
+    weight: 1.8,
+    severity: 1,
+    phrases: "impossible de|impossible d|ne peux pas|peux pas|plus moyen",
+  },
+  // "Since yesterday", "depuis ce matin": a wait without a number.
+  {
+    lang: "fr",
+    kind: "neg",
+    weight: 1.2,
+    phrases:
+      "depuis ce matin|depuis hier|depuis hier soir|depuis cette nuit|depuis lundi|depuis mardi|depuis mercredi|" +
+      "depuis jeudi|depuis vendredi|depuis samedi|depuis dimanche|depuis des jours|depuis des semaines|" +
+      "depuis des mois|depuis le début|toute la journée|toute la semaine|au moins",
+  },
+  {
+    lang: "en",
+    kind: "neg",
+    weight: 1.2,
+    phrases:
+      "since yesterday|since this morning|since last night|since monday|since tuesday|since wednesday|" +
+      "since thursday|since friday|since saturday|since sunday|for days|for weeks|for months|all day|" +
+      "all week|at least",
+  },
   // Follow-ups ("any update?", "des nouvelles ?"): a wait that has gone on too long, said politely.
   { lang: "en", kind: "neg", weight: 1, severity: 1, phrases: "any update|any news|any updates" },
+  {
+    lang: "en",
+    kind: "neg",
+    weight: 2.3,
+    severity: 1,
+    category: "service",
+    phrases: "no update|no updates|no news|no info|no information",
+  },
   { lang: "fr", kind: "neg", weight: 1, severity: 1, phrases: "des nouvelles|du nouveau" },
   { lang: "any", kind: "neg", weight: 0.6, severity: 1, phrases: "really|vraiment|franchement" },
   // Hashtags and emoji that carry the complaint on their own.
@@ -475,8 +525,7 @@ export const LEXICON: readonly CueGroup[] = [
     severity: 1,
     category: "product",
     generic: true,
-    phrases:
-      "work|works|working|worked|load|loads|loading|open|opens|start|starts|turn on|print|sync|syncing|charge",
+    phrases: "work|works|working|worked|load|loads|loading|open|opens|start|starts|turn on|print|sync|syncing|charge",
   },
   {
     lang: "fr",
@@ -514,7 +563,7 @@ export const LEXICON: readonly CueGroup[] = [
     category: "service",
     phrases:
       "answer|answers|answered|answering|respond|responds|responded|response|responses|reply|replied|" +
-      "call back|called back|callback|get through|got through|help|helped|helping|update|updates|solution|" +
+      "call back|called back|callback|get through|got through|help|helped|helping|solution|" +
       "processed|reach|reached|reach anyone|reach someone|hear back|heard back|follow up|followed up",
   },
   {
@@ -526,7 +575,14 @@ export const LEXICON: readonly CueGroup[] = [
     after: true,
     phrases: "remboursé|remboursée|remboursement|rembourser|remboursez|crédité|créditée",
   },
-  { lang: "en", kind: "exp", weight: 2.6, severity: 1, category: "billing", phrases: "refund|refunded|reimbursed|credited" },
+  {
+    lang: "en",
+    kind: "exp",
+    weight: 2.6,
+    severity: 1,
+    category: "billing",
+    phrases: "refund|refunded|reimbursed|credited",
+  },
   {
     lang: "any",
     kind: "exp",
@@ -565,13 +621,15 @@ export const LEXICON: readonly CueGroup[] = [
       "au top|top|génial|géniale|parfait|parfaite|excellent|excellente|bravo|félicitations|nickel|impeccable|" +
       "réponse rapide|super service|merci beaucoup|merci infiniment|mille mercis|encore merci|merci encore|" +
       "encore bravo|j'adore|adore|ravi|ravie|formidable|efficace|efficaces|réactif|réactive|réactifs|à l'écoute|" +
-      "rien à dire|chapeau|top du top|trop bien|merci pour|merci pour votre aide",
+      "rien à dire|rien à redire|chapeau|top du top|trop bien|merci pour|merci pour votre aide|recommande|" +
+      "je recommande|recommandé",
   },
   {
     lang: "fr",
     kind: "pos",
     weight: -1.1,
-    phrases: "super|rapide|rapidement|content|contente|contents|satisfait|satisfaite|sympa|agréable|gentil|gentille|aimable|cool|bien reçu|merci à",
+    phrases:
+      "super|rapide|rapidement|content|contente|contents|satisfait|satisfaite|sympa|agréable|gentil|gentille|aimable|cool|bien reçu|merci à",
   },
   { lang: "fr", kind: "pos", weight: -0.4, phrases: "merci|bonne journée|bonne soirée" },
   // Only meaningful negated: "c'est pas normal", "pas terrible", "pas sérieux", "pas ok".
@@ -591,7 +649,8 @@ export const LEXICON: readonly CueGroup[] = [
       "great|awesome|amazing|excellent|perfect|love|loved|loving|love it|well done|brilliant|fantastic|wonderful|" +
       "quick response|fast response|quick reply|helpful|kudos|shout out|shoutout|the best|thank you so much|" +
       "thanks so much|thanks a lot|thanks again|thank you again|superb|outstanding|impressed|appreciate|" +
-      "appreciated|thanks for|thank you for|great job|good job|nice job|lifesaver",
+      "appreciated|thanks for|thank you for|great job|good job|nice job|lifesaver|recommend|recommended|" +
+      "highly recommend",
   },
   {
     lang: "en",
@@ -634,13 +693,15 @@ export const LEXICON: readonly CueGroup[] = [
     weight: 0.6,
     phrases:
       "encore|une fois de plus|encore une fois|à nouveau|de nouveau|une énième fois|énième|chaque fois|" +
-      "à chaque fois|chaque jour",
+      "à chaque fois|chaque jour|chaque mois|chaque semaine|n'arrête pas de|arrête pas de",
   },
   {
     lang: "en",
     kind: "rep",
     weight: 0.6,
-    phrases: "again|once again|yet again|every time|every single time|every day|third time|second time|for the third time",
+    phrases:
+      "again|once again|yet again|every time|every single time|every day|every month|every week|third time|" +
+      "second time|for the third time|keeps|keep|kept",
   },
   { lang: "fr", kind: "rep", weight: 0.3, phrases: "toujours" },
   { lang: "en", kind: "rep", weight: 0.3, phrases: "still" },
@@ -704,8 +765,7 @@ export const LEXICON: readonly CueGroup[] = [
     kind: "topic",
     weight: TOPIC_WEIGHT,
     category: "outage",
-    phrases:
-      "box|livebox|freebox|bbox|adsl|routeur|router|modem|antenne|ma ligne|ligne fixe|broadband|coverage",
+    phrases: "box|livebox|freebox|bbox|adsl|routeur|router|modem|antenne|ma ligne|ligne fixe|broadband|coverage",
   },
   {
     lang: "fr",

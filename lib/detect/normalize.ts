@@ -22,7 +22,7 @@ const FOLD: Record<string, string> = (() => {
 })();
 
 const FOLD_RE = /[\u00c0-\u024f\u2018\u2019\u02bc\u00b4\u0060\u2026]/g;
-const NON_ASCII_RE = /[^\u0000-\u007f]/;
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 /** Combining accents typed separately (NFD input, some Mac keyboards): compose them before folding. */
 const COMBINING_RE = /[\u0300-\u036f]/;
 

@@ -122,7 +122,9 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
           [
             req("Bonjour {author}, toutes nos excuses pour {issue}."),
             req("[Nous comprenons tout à fait votre agacement.|On comprend tout à fait ton agacement.]"),
-            req("[Pouvez-vous nous écrire en message privé ?|Peux-tu nous écrire en message privé ?] On s'en occupe personnellement. {emoji}"),
+            req(
+              "[Pouvez-vous nous écrire en message privé ?|Peux-tu nous écrire en message privé ?] On s'en occupe personnellement. {emoji}",
+            ),
             opt("Ici {agent}, je suis là pour [vous aider|t'aider]."),
             req("{signature}"),
           ],
@@ -144,12 +146,18 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
         escalation: [
           [
             req("Bonjour {author}, toutes nos excuses pour {issue}."),
-            req("[Votre message est pris très au sérieux|Ton message est pris très au sérieux] : je transmets à un responsable dès maintenant."),
-            req("[Pouvez-vous nous écrire|Peux-tu nous écrire] en message privé pour qu'on [vous|te] recontacte rapidement ? {emoji}"),
+            req(
+              "[Votre message est pris très au sérieux|Ton message est pris très au sérieux] : je transmets à un responsable dès maintenant.",
+            ),
+            req(
+              "[Pouvez-vous nous écrire|Peux-tu nous écrire] en message privé pour qu'on [vous|te] recontacte rapidement ? {emoji}",
+            ),
             req("{signature}"),
           ],
           [
-            req("{author} [Nous entendons votre colère|On entend ta colère], et nous sommes sincèrement désolés pour {issue}."),
+            req(
+              "{author} [Nous entendons votre colère|On entend ta colère], et nous sommes sincèrement désolés pour {issue}.",
+            ),
             req("Je transmets [votre dossier|ton dossier] à un responsable pour un traitement prioritaire."),
             req("[Écrivez-nous|Écris-nous] en message privé : on [vous|te] répond personnellement. {emoji}"),
             opt("Ici {agent}, je suis le dossier."),
@@ -252,7 +260,9 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
           [
             req("Bonjour {author}, désolés pour {issue}."),
             req("{question}"),
-            req("Pour le reste, [écrivez-nous|écris-nous] en message privé : ne [partagez|partage] aucune donnée personnelle ici. {emoji}"),
+            req(
+              "Pour le reste, [écrivez-nous|écris-nous] en message privé : ne [partagez|partage] aucune donnée personnelle ici. {emoji}",
+            ),
             req("{signature}"),
           ],
           [
@@ -265,7 +275,9 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
           [
             req("Toutes nos excuses pour {issue}, {author}."),
             req("{question}"),
-            req("[Envoyez-nous|Envoie-nous] ensuite un message privé, jamais d'informations personnelles en public. {emoji}"),
+            req(
+              "[Envoyez-nous|Envoie-nous] ensuite un message privé, jamais d'informations personnelles en public. {emoji}",
+            ),
             opt("Ici {agent}, je reste disponible."),
             req("{signature}"),
           ],
@@ -400,7 +412,7 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
           "Our billing team is reviewing your charges line by line to correct anything that's wrong.",
           "We're checking the payments on your account right now.",
         ],
-        question: ["Is it a double charge or an amount you didn't expect?", "Which billing period is the difference in?"],
+        question: ["Is it a double charge or an amount you didn't expect?", "Which billing period does this concern?"],
       },
       outage: {
         issue: ["the service interruption", "the outage"],
@@ -416,10 +428,7 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
           "I'm taking this over personally so you finally get an answer.",
           "We're prioritising your request right now.",
         ],
-        question: [
-          "Which channel did you use to try to reach us?",
-          "How long have you been waiting for an answer?",
-        ],
+        question: ["Which channel did you use to try to reach us?", "How long have you been waiting for an answer?"],
       },
       account: {
         issue: ["the trouble with your account", "the account access issue"],
@@ -442,13 +451,16 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
       },
       pricing: {
         issue: ["the pricing concern", "the price change"],
-        fix: ["I can walk you through the plans that best fit your usage.", "We can review your current plan together."],
+        fix: [
+          "I can walk you through the plans that best fit your usage.",
+          "We can review your current plan together.",
+        ],
         question: ["Which plan is your question about?", "Which part of the price seems off to you?"],
       },
       other: {
-        issue: ["this situation", "what happened"],
+        issue: ["this situation", "the inconvenience"],
         fix: ["We're looking into it right now.", "We're taking care of your request right away."],
-        question: ["Could you tell us a bit more about what happened?", "What happened exactly?"],
+        question: ["Could you tell us a bit more about the situation?", "What happened exactly?"],
       },
     },
   },

@@ -90,9 +90,13 @@ function preferOwn(scope: Scope, name: SelectorName, within: Element = scope.roo
   return selectFirst(within, name, (el) => mine(el) && owns(scope, el)) ?? selectFirst(within, name, (el) => mine(el));
 }
 
+function hasPermalink(el: Element): boolean {
+  return selectFirst(el, "statusLink", (a) => selectFirst(a, "time") !== null) !== null;
+}
+
 /**
- * The quoted-post blocks of an article: `role="link"` blocks holding a User-Name or tweetText. A block that would
- * hold every User-Name of the article is the post itself made clickable, not a quote.
+ * The quoted-post blocks of an article: `role="link"` blocks holding a User-Name or tweetText. A block holding
+ * every User-Name and the permalink is the post itself made clickable, not a quote (a quote's time is no link).
  */
 function quotedBlocks(article: Element): Element[] {
   const post = article.closest("article");
@@ -102,7 +106,7 @@ function quotedBlocks(article: Element): Element[] {
     (block) =>
       block.closest("article") === post &&
       (selectFirst(block, "userName") !== null || selectFirst(block, "tweetText") !== null) &&
-      userNames.some((u) => !block.contains(u)),
+      (userNames.some((u) => !block.contains(u)) || !hasPermalink(block)),
   );
   return quotes.filter((block) => !quotes.some((other) => other !== block && other.contains(block)));
 }

@@ -73,7 +73,7 @@ describe("scripts/extract.ts", { timeout: 30_000 }, () => {
     ]);
     const malformed = extract("--site", "x", fixture("malformed.html"));
     expect(malformed.code).toBe(0);
-    expect(malformed.lines).toHaveLength(6);
+    expect(malformed.lines).toHaveLength(7);
   });
 
   test.each([

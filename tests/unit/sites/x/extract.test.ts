@@ -497,7 +497,7 @@ describe("malformed posts (tests/fixtures/x/malformed.html)", () => {
 
   test("findPosts skips a post element nested in another", () => {
     const ids = findPosts(own("malformed.html")).map((post) => post.id);
-    expect(ids).toHaveLength(10);
+    expect(ids).toHaveLength(11);
     expect(ids).toContain("outer-with-nested-article");
     expect(ids).not.toContain("nested-article");
   });
@@ -535,6 +535,21 @@ describe("malformed posts (tests/fixtures/x/malformed.html)", () => {
       },
     ],
     ["ad-words", { name: "Ad", text: "Ad", promoted: false }],
+    [
+      "no-user-name-with-quote",
+      {
+        author: "lost_header",
+        text: "My own words, above the quote.",
+        postedAt: "2026-11-21T12:35:00.000Z",
+        quoted: {
+          id: null,
+          author: "quoted_one",
+          name: "Quoted One",
+          text: "Words of the quoted post, never the quoting one's.",
+          url: null,
+        },
+      },
+    ],
     ["outer-with-nested-article", { id: "1900000000000002010", author: "nest_owner", text: "Outer post." }],
   ])("%s → %o", (id, expected) => {
     let snapshot: PostSnapshot | null = null;

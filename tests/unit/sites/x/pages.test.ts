@@ -1,15 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  isHome,
-  isNotifications,
-  isProfile,
-  isSearch,
-  isStatus,
-  isSupportedXPage,
-  PAGE_DETECTORS,
-  statusIdFromUrl,
-  xAdapter,
-} from "../../../../lib/sites/x";
+import { isStatus, isSupportedXPage, PAGE_DETECTORS, statusIdFromUrl, xAdapter } from "../../../../lib/sites/x";
 
 const detectors = Object.entries(PAGE_DETECTORS);
 const hit = (value: unknown): boolean => value !== false && value !== null;
@@ -91,16 +81,16 @@ describe("statusIdFromUrl", () => {
 
 describe("one-off pages", () => {
   test.each([
-    [isHome, "https://x.com/home/", true],
-    [isHome, "https://x.com/homepage", false],
-    [isNotifications, "https://x.com/notifications/mentions?lang=fr", true],
-    [isNotifications, "https://x.com/jack/notifications", false],
-    [isSearch, "https://x.com/search?q=panne", true],
-    [isSearch, "https://x.com/hashtag", false],
-    [isProfile, "https://x.com/jack/with_replies", true],
-    [isProfile, "https://x.com/jack/followers", false],
-    [isProfile, "https://x.com/i", false],
-  ] as const)("%o(%s) → %s", (detect, url, expected) => {
-    expect(detect(url)).toBe(expected);
+    ["isHome", "https://x.com/home/", true],
+    ["isHome", "https://x.com/homepage", false],
+    ["isNotifications", "https://x.com/notifications/mentions?lang=fr", true],
+    ["isNotifications", "https://x.com/jack/notifications", false],
+    ["isSearch", "https://x.com/search?q=panne", true],
+    ["isSearch", "https://x.com/hashtag", false],
+    ["isProfile", "https://x.com/jack/with_replies", true],
+    ["isProfile", "https://x.com/jack/followers", false],
+    ["isProfile", "https://x.com/i", false],
+  ] as const)("%s(%s) → %s", (name, url, expected) => {
+    expect(PAGE_DETECTORS[name](url)).toBe(expected);
   });
 });
