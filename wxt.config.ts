@@ -10,12 +10,12 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: "Apaise",
-    description: "Spot complaints on social networks, answer them calmly, log every reply.",
+    name: "__MSG_extName__",
+    description: "__MSG_extDescription__",
     default_locale: "en",
     permissions: ["storage", "tabs", ...(browser === "firefox" ? [] : ["sidePanel"])],
     host_permissions: SITE_MATCHES,
-    action: { default_title: "Apaise" },
+    action: { default_title: "__MSG_actionTitle__" },
     ...(browser === "firefox"
       ? {
           browser_specific_settings: {

@@ -29,7 +29,7 @@ export function LogPage() {
           <img src="/icon/32.png" alt="" width={22} height={22} /> {t(lang, "logTitle")}
         </h1>
         <span class="muted">
-          {entries.length} {t(lang, "entries")}
+          {entries.length} {t(lang, entries.length === 1 ? "entry" : "entries")}
         </span>
         <span class="spacer" />
         <button type="button" onClick={() => exportJson(entries)} disabled={entries.length === 0}>

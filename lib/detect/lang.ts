@@ -51,7 +51,9 @@ const CHAR_HINTS: ReadonlyArray<readonly [RegExp, VotedLang]> = [
   [/[ñ¿¡]/, "es"],
   [/[ãõ]/, "pt"],
   [/[ßäö]/, "de"],
-  [/[œèêù]/, "fr"],
+  // Not è/ù/ê: Italian (è, più) and Portuguese (você) use them too.
+  [/œ/, "fr"],
+  [/[ìò]/, "it"],
 ];
 
 // Mentions and URLs are matched so they are skipped, not split into words.

@@ -219,7 +219,7 @@ export const LEXICON: readonly CueGroup[] = [
       "taking so long|takes forever|taking forever|empty box|empty package|arrived empty|i want a refund|" +
       "i demand a refund|don't understand why|do not understand why|without notice|without warning|" +
       "without explanation|could at least|the least you could|never happened|keeps going up|keep going up|" +
-      "going up again",
+      "going up again|keep getting|keeps getting|keep having|keeps happening|keep happening",
   },
   // Problems with a category. Weaker than outright disappointment: "problème" in a question is still a
   // complaint most of the time, but it needs nothing else to tip it.
@@ -650,7 +650,7 @@ export const LEXICON: readonly CueGroup[] = [
       "quick response|fast response|quick reply|helpful|kudos|shout out|shoutout|the best|thank you so much|" +
       "thanks so much|thanks a lot|thanks again|thank you again|superb|outstanding|impressed|appreciate|" +
       "appreciated|thanks for|thank you for|great job|good job|nice job|lifesaver|recommend|recommended|" +
-      "highly recommend",
+      "highly recommend|keep up the good work|keep up the great work|keep it up",
   },
   {
     lang: "en",

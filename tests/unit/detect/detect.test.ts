@@ -32,7 +32,12 @@ const CASES: Case[] = [
   c("Encore un retard de 40 minutes ce matin, merci pour rien", 1, "other", "fr"),
   c("Ma box ne fonctionne plus depuis hier soir, pas d'internet, rien", 1, "outage", "fr"),
   c("Prélevé deux fois ce mois-ci et aucune réponse du service client.", 1, "billing", "fr"),
-  c("Je vais porter plainte et saisir l'UFC-Que Choisir, ça fait 2 mois que j'attends mon remboursement", 3, "billing", "fr"),
+  c(
+    "Je vais porter plainte et saisir l'UFC-Que Choisir, ça fait 2 mois que j'attends mon remboursement",
+    3,
+    "billing",
+    "fr",
+  ),
   c("Je résilie mon abonnement dès demain, trois pannes en une semaine, ça suffit.", 3, "outage", "fr"),
   c("Mon compte est bloqué depuis 5 jours et impossible de me connecter", 1, "account", "fr"),
   c("Encore une hausse de prix sur mon forfait, c'est abusé", 1, "pricing", "fr"),
@@ -56,6 +61,11 @@ const CASES: Case[] = [
   c("Coupure de courant dans tout le quartier depuis ce matin, aucune info", 1, "outage", "fr"),
   c("Impossible d'accéder à mon espace client, ça tourne dans le vide", 1, "account", "fr"),
   c("J'ai appelé 4 fois, on m'a raccroché au nez, service client lamentable", 1, "service", "fr"),
+  c("Ça fait une semaine que ma commande est en préparation, c'est long", 1, "delivery", "fr"),
+  c("Plus de 4G depuis ce matin à Lyon", 1, "outage", "fr"),
+  c("Je ne recommande pas du tout cette marque", 1, "other", "fr"),
+  c("Vous pourriez au moins répondre à vos clients", 1, "service", "fr"),
+  c("J'ai reçu un colis vide. Merci de me rembourser.", 1, "delivery", "fr"),
   // Sarcasm
   c("Merci pour ces 2 heures de retard, vraiment génial", 1, "other", "fr"),
   c("Bravo la SNCF 👏 encore un train supprimé", 1, "other", "fr"),
@@ -83,6 +93,11 @@ const CASES: Case[] = [
   c("My account got hacked and support did nothing to help", 1, "account", "en"),
   c("Going to cancel my subscription, the streaming keeps buffering and nobody cares", 3, "pricing", "en"),
   c("Contacting the FCC about these hidden fees on my bill", 3, "billing", "en"),
+  c("Why does my bill keep going up every month?", 1, "billing", "en"),
+  c("I was promised a callback that never happened", 1, "service", "en"),
+  c("Your agent was so rude to me on the phone today", 1, "service", "en"),
+  c("I don't understand why my account was closed without notice", 1, "account", "en"),
+  c("I keep getting logged out of the app", 1, "product", "en"),
   // Sarcasm
   c("Thanks for the 3 hour delay, great job as always 👏", 1, "other", "en"),
   c("Wow, love waiting 45 minutes on hold 🙃", 1, "service", "en"),
@@ -102,6 +117,9 @@ const CASES: Case[] = [
   ok("Le nouveau forfait à 9,99 € a l'air intéressant", "pricing", "fr"),
   ok("J'adore la nouvelle version de l'appli, bravo aux devs", "product", "fr"),
   ok("Bravo à toute l'équipe 👏 super accueil en boutique", "service", "fr"),
+  ok("Le colis est arrivé en avance, trop bien", "delivery", "fr"),
+  ok("Franchement rien à redire, livraison impeccable", "delivery", "fr"),
+  ok("Est-ce que vous livrez le dimanche ?", "other", "fr"),
 
   // ── English non-complaints ─────────────────────────────────────────────────────────────────────────────
   ok("no problem", "other", "und"),
@@ -114,14 +132,28 @@ const CASES: Case[] = [
   ok("I never had an issue with your delivery drivers, always friendly", "delivery", "en"),
   ok("Happy new year to the whole team!", "other", "en"),
   ok("Can't wait for the new season, it looks amazing", "other", "en"),
+  ok("Keep up the good work!", "other", "en"),
+  ok("Hello, do you ship to Canada?", "delivery", "en"),
+  ok("The delivery guy was super nice, thanks!", "delivery", "en"),
+  ok("Nice job on the redesign, the app feels much faster", "product", "en"),
 
   // ── Hostile markup, empty, very long ───────────────────────────────────────────────────────────────────
   c('<script>alert("arnaque")</script>', 2, "other", "und"),
   ok('<img src=x onerror="alert(1)"> great service, thanks', "other", "en"),
   ok("", "other", "und"),
   ok("   \n\t  ", "other", "und"),
-  c(`Mon colis n'est toujours pas arrivé. ${"Je raconte ma journée, il fait beau et tout va bien. ".repeat(800)}`, 1, "delivery", "fr"),
-  c(`${"Je raconte ma journée, il fait beau et tout va bien. ".repeat(800)}Et mon colis n'est toujours pas arrivé !`, 1, "delivery", "fr"),
+  c(
+    `Mon colis n'est toujours pas arrivé. ${"Je raconte ma journée, il fait beau et tout va bien. ".repeat(800)}`,
+    1,
+    "delivery",
+    "fr",
+  ),
+  c(
+    `${"Je raconte ma journée, il fait beau et tout va bien. ".repeat(800)}Et mon colis n'est toujours pas arrivé !`,
+    1,
+    "delivery",
+    "fr",
+  ),
   ok("The weather is lovely today, going for a walk in the park. ".repeat(600), "other", "en"),
 ];
 
