@@ -200,17 +200,25 @@ let handleSet = new Set<string>();
 let keywordsRef: readonly string[] | undefined;
 let keywordList: string[] = [];
 
+/** Same contents as the cached array: callers that rebuild the array per call still hit the cache. */
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function brandHandleSet(handles: readonly string[] | undefined): Set<string> {
-  if (handles !== handlesRef) {
-    handlesRef = handles;
+  if (!sameList(handles, handlesRef)) {
+    handlesRef = handles ? [...handles] : undefined; // a copy: the caller may mutate its array
     handleSet = new Set((handles ?? []).map((h) => fold(h.trim().replace(/^@/, ""))).filter((h) => h.length > 0));
   }
   return handleSet;
 }
 
 function brandKeywordList(keywords: readonly string[] | undefined): string[] {
-  if (keywords !== keywordsRef) {
-    keywordsRef = keywords;
+  if (!sameList(keywords, keywordsRef)) {
+    keywordsRef = keywords ? [...keywords] : undefined;
     keywordList = (keywords ?? []).map((k) => fold(k.trim())).filter((k) => k.length >= 2);
   }
   return keywordList;
@@ -303,7 +311,8 @@ function negatorAfter(last: number, n: number): number {
 }
 
 function isNumberToken(t: string): boolean {
-  return DIGITS_RE.test(t) || NUMBER_WORD_SET.has(t);
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57 ? DIGITS_RE.test(t) : NUMBER_WORD_SET.has(t);
 }
 
 /** ALL CAPS in the author's text: letters present, none lowercase. */
@@ -354,7 +363,13 @@ export function detect(text: string, meta: DetectMeta = {}): Detection {
     let shouting = false;
     if (kind === TOKEN_WORD && (tokEnd[i] ?? 0) - (tokStart[i] ?? 0) >= 3) {
       const t = tokText[i] ?? "";
-      if (isCaps(src, tokStart[i] ?? 0, tokEnd[i] ?? 0) && !ACRONYM_SET.has(t) && !handles.has(t)) {
+      // Brand names are often written in capitals ("SNCF", "ACME"): not shouting.
+      if (
+        isCaps(src, tokStart[i] ?? 0, tokEnd[i] ?? 0) &&
+        !ACRONYM_SET.has(t) &&
+        !handles.has(t) &&
+        !keywords.includes(t)
+      ) {
         shouting = true;
         capsCount++;
         if (caps1 < 0) caps1 = i;
@@ -381,7 +396,8 @@ export function detect(text: string, meta: DetectMeta = {}): Detection {
 
     if (kind === TOKEN_WORD) {
       const t = tokText[i] ?? "";
-      if (COMPACT_DURATION_RE.test(t)) {
+      const c0 = t.charCodeAt(0);
+      if (c0 >= 48 && c0 <= 57 && COMPACT_DURATION_RE.test(t)) {
         evType[events] = EV_DURATION;
         evFrom[events] = i;
         evTo[events] = i;

@@ -57,6 +57,9 @@ const CHAR_HINTS: ReadonlyArray<readonly [RegExp, VotedLang]> = [
 ];
 
 // Mentions and URLs are matched so they are skipped, not split into words.
+/** One scan for the common case (no hint letter at all) instead of one per language. */
+const ANY_HINT = new RegExp(`[${CHAR_HINTS.map(([re]) => re.source.replace(/^\[|\]$/g, "")).join("")}]`);
+
 const WORD_RE = /(@[\p{L}\p{N}_]+|#[\p{L}\p{N}_]+|https?:\/\/\S+|www\.\S+)|[\p{L}\p{N}]+(?:'t(?![\p{L}\p{N}]))?/gu;
 
 /** X writes bare codes ("fr", "en"); accept a BCP 47 region suffix ("pt-BR") anyway. */
@@ -87,7 +90,7 @@ export function langFromTokens(
     if (bits === undefined) continue;
     for (let b = 0; b < VOTED.length; b++) if (bits & (1 << b)) scores[b] = (scores[b] ?? 0) + 1;
   }
-  for (const [re, lang] of CHAR_HINTS) {
+  for (const [re, lang] of ANY_HINT.test(original) ? CHAR_HINTS : []) {
     if (re.test(original)) {
       const b = Math.log2(LANG_BITS[lang]);
       scores[b] = (scores[b] ?? 0) + 1;

@@ -130,7 +130,7 @@ export const LEXICON: readonly CueGroup[] = [
       "je pars chez|je passe chez|à la concurrence|chez la concurrence|chez un concurrent|je vous quitte|je quitte|" +
       "vais quitter|client perdu|perdu un client|perdre un client|plus jamais|avocat|avocats|plainte|porter plainte|" +
       "tribunal|tribunaux|en justice|la justice|procès|mise en demeure|recours collectif|ufc que choisir|" +
-      "ufc|que choisir|60 millions|60 millions de consommateurs|dgccrf|signal conso|signalconso|arcep|médiateur|" +
+      "que choisir|60 millions|60 millions de consommateurs|dgccrf|signal conso|signalconso|arcep|médiateur|" +
       "cnil|la presse|à la presse|journaliste|journalistes|les médias|aux médias|boycott|boycotter|boycottez|" +
       "#boycott|faire le buzz|" +
       "faire opposition|je le ferai savoir|je vais le faire savoir|je vais en parler",
@@ -148,7 +148,8 @@ export const LEXICON: readonly CueGroup[] = [
       "i'll cancel|" +
       "want to cancel|close my account|closing my account|take my business elsewhere|taking my business elsewhere|" +
       "lost a customer|lost a loyal customer|you've lost|never again|never buying|never using|never flying|" +
-      "never shopping|never ordering|sue|suing|lawsuit|lawyer|lawyers|attorney|legal action|small claims|" +
+      "never shopping|never ordering|sue you|sue your|will sue|going to sue|gonna sue|suing|lawsuit|lawyer|" +
+      "lawyers|attorney|legal action|small claims|" +
       "report you|reporting you|reported you|fcc|bbb|better business bureau|ftc|attorney general|" +
       "trading standards|ombudsman|cfpb|chargeback|dispute the charge|the press|journalist|reporter|the media|" +
       "boycott|#boycott|tell everyone|telling everyone|spread the word|going viral|won't be back|" +
@@ -672,7 +673,7 @@ export const LEXICON: readonly CueGroup[] = [
       "sans problème|sans soucis|pas mal|n'hésitez pas|n'hésite pas|hésiterai pas|ne manquez pas|" +
       "ne ratez pas|pas besoin|pas grave|c'est pas grave|pas de panique|pas que|peu importe|plus de détails|" +
       "plus d'infos|plus d'informations|de plus|en plus|non plus|plus tard|plus tôt|au plus vite|ou pas|" +
-      "pourquoi pas|merci d'avance|merci de|merci par avance",
+      "pourquoi pas|merci d'avance|merci de|merci par avance|non merci|rien à signaler",
   },
   {
     lang: "en",
@@ -683,7 +684,8 @@ export const LEXICON: readonly CueGroup[] = [
       "cannot wait|can not wait|don't hesitate|not only|no doubt|no wonder|can't believe|cant believe|" +
       "not sure|no idea|why not|not to mention|never mind|never had a problem|never had an issue|" +
       "hold on|let me know|right now|thanks in advance|thank you in advance|can't help but|cant help but|" +
-      "couldn't help but|can't go wrong|cant go wrong|can't beat|cannot beat|can't miss|no longer need",
+      "couldn't help but|can't go wrong|cant go wrong|can't beat|cannot beat|can't miss|no longer need|" +
+      "no thanks|no thank you|can't complain|cannot complain|no complaints",
   },
 
   // ── Repetition: "encore", "again" ───────────────────────────────────────────────────────────────────────

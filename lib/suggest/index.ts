@@ -5,7 +5,7 @@
  * posts the same sentence fifty times a day reads like a bot).
  */
 import twitter from "twitter-text";
-import type { Detection, PostSnapshot, SiteId, Strategy, Suggestion } from "../schemas";
+import type { Detection, PostSnapshot, SiteId, Suggestion } from "../schemas";
 import { STRATEGIES } from "../schemas";
 import { DEFAULT_PLAYBOOK, type Playbook, type PlaybookLang, type Template, type TemplateVariable } from "./playbook";
 
@@ -99,6 +99,11 @@ interface Part {
   optional: boolean;
 }
 
+interface Fitted {
+  text: string;
+  length: number;
+}
+
 function renderParts(template: Template, vars: TemplateVars, formality: "vous" | "tu"): Part[] {
   const parts: Part[] = [];
   for (const sentence of template) {
@@ -114,7 +119,6 @@ const join = (parts: readonly Part[]) => tidy(parts.map((p) => p.text).join(" ")
 
 /** Cut at a word boundary and add "…" so the weighted length fits. Last resort (absurd names or handles). */
 function truncate(text: string, max: number): string {
-  if (weightedLength(text) <= max) return text;
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
@@ -137,10 +141,12 @@ function truncate(text: string, max: number): string {
  * The reply for one template, fitted to `max`: drop optional sentences (last first), then the @mention (X
  * shows whom a reply answers anyway), then truncate.
  */
-function fitToLength(template: Template, vars: TemplateVars, formality: "vous" | "tu", max: number): string {
+function fitToLength(template: Template, vars: TemplateVars, formality: "vous" | "tu", max: number): Fitted {
+  // parseTweet costs tens of microseconds (its URL regexes): measure each candidate once.
   let parts = renderParts(template, vars, formality);
   let text = join(parts);
-  while (weightedLength(text) > max) {
+  let length = weightedLength(text);
+  while (length > max) {
     let last = -1;
     for (let i = parts.length - 1; i >= 0; i--) {
       if (parts[i]?.optional) {
@@ -151,12 +157,16 @@ function fitToLength(template: Template, vars: TemplateVars, formality: "vous" |
     if (last < 0) break;
     parts = parts.filter((_, i) => i !== last);
     text = join(parts);
+    length = weightedLength(text);
   }
-  if (weightedLength(text) > max && vars.author) {
+  if (length > max && vars.author) {
     parts = renderParts(template, { ...vars, author: "" }, formality).filter((p) => !p.optional);
     text = join(parts);
+    length = weightedLength(text);
   }
-  return truncate(text, max);
+  if (length <= max) return { text, length };
+  const cut = truncate(text, max);
+  return { text: cut, length: weightedLength(cut) };
 }
 
 /** Three suggestions, one per strategy, in STRATEGIES order. See the module comment. */
@@ -178,7 +188,8 @@ export function suggest(input: SuggestInput): Suggestion[] {
       author: author ? `@${author}` : "",
       agent: oneLine(input.agentName),
       signature: normaliseSignature(input.signature),
-      brand: oneLine(input.brand),
+      // Settings may hold the brand as a handle: "@Acme" in a reply would notify the brand itself.
+      brand: oneLine(input.brand).replace(/^@+/, ""),
       emoji: playbook.voice.emoji ? EMOJI : "",
       issue: chooseVoice(pick(fragments.issue, `${key}:issue`).item, formality),
       fix: chooseVoice(pick(fragments.fix, `${key}:fix`).item, formality),
@@ -190,35 +201,24 @@ export function suggest(input: SuggestInput): Suggestion[] {
       strategy === "acknowledge-dm" && detection.severity === 3 && set.escalation ? set.escalation : set.variants;
     const start = pick(templates, key).index;
     // Walk from the hashed variant so that the three texts stay distinct even in degenerate cases.
-    let text = "";
+    let fitted: Fitted = { text: "", length: 0 };
     let variantIndex = start;
     for (let k = 0; k < templates.length; k++) {
       variantIndex = (start + k) % templates.length;
       const template = templates[variantIndex];
       if (template === undefined) continue;
-      text = fitToLength(template, vars, formality, max);
-      if (!used.has(text)) break;
+      fitted = fitToLength(template, vars, formality, max);
+      if (!used.has(fitted.text)) break;
     }
-    used.add(text);
-    out.push(makeSuggestion(post.id, strategy, variantIndex, lang, text, max));
+    used.add(fitted.text);
+    out.push({
+      id: `${post.id}:${strategy}:${variantIndex}`,
+      strategy,
+      lang,
+      text: fitted.text,
+      length: fitted.length,
+      maxLength: max,
+    } satisfies Suggestion);
   }
   return out;
-}
-
-function makeSuggestion(
-  postId: string,
-  strategy: Strategy,
-  variantIndex: number,
-  lang: PlaybookLang,
-  text: string,
-  maxLength: number,
-): Suggestion {
-  return {
-    id: `${postId}:${strategy}:${variantIndex}`,
-    strategy,
-    lang,
-    text,
-    length: weightedLength(text),
-    maxLength,
-  };
 }

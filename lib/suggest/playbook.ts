@@ -155,10 +155,8 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{signature}"),
           ],
           [
-            req(
-              "{author} [Nous entendons votre colère|On entend ta colère], et nous sommes sincèrement désolés pour {issue}.",
-            ),
-            req("Je transmets [votre dossier|ton dossier] à un responsable pour un traitement prioritaire."),
+            req("{author} Toutes nos excuses pour {issue} : [nous entendons votre colère|on entend ta colère]."),
+            req("Je transmets [votre|ton] dossier à un responsable, en priorité."),
             req("[Écrivez-nous|Écris-nous] en message privé : on [vous|te] répond personnellement. {emoji}"),
             opt("Ici {agent}, je suis le dossier."),
             req("{signature}"),
@@ -214,7 +212,7 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{signature}"),
           ],
           [
-            req("{author} Merci de nous l'avoir signalé, et toutes nos excuses pour {issue}."),
+            req("{author} Merci du signalement, et toutes nos excuses pour {issue}."),
             req("{fix}"),
             req("[Écrivez-nous|Écris-nous] en message privé pour qu'on finalise ensemble. {emoji}"),
             opt("Ici {agent}, je suis le dossier."),
@@ -301,7 +299,7 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
           [
             req("Apologies for {issue}, {author}."),
             req("{question}"),
-            req("Then drop us a direct message, and please keep personal information out of public replies. {emoji}"),
+            req("Then drop us a direct message: please keep personal details out of public replies. {emoji}"),
             opt("{agent} here, I'm following your case."),
             req("{signature}"),
           ],
@@ -315,17 +313,17 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
         issue: ["ce souci de livraison", "ce problème avec [votre|ta] commande"],
         fix: [
           "On vérifie tout de suite le suivi de [votre|ton] colis avec le transporteur.",
-          "On lance dès maintenant une enquête auprès du transporteur pour localiser [votre|ton] colis.",
+          "On ouvre une enquête auprès du transporteur pour localiser [votre|ton] colis.",
         ],
         question: [
           "Le suivi indique-t-il un incident ou une date de livraison ?",
-          "Le colis apparaît-il comme livré alors que [vous ne l'avez pas reçu|tu ne l'as pas reçu] ?",
+          "Le colis est-il indiqué livré sans que [vous l'ayez reçu|tu l'aies reçu] ?",
         ],
       },
       billing: {
         issue: ["ce souci de facturation", "ce problème sur [votre|ta] facture"],
         fix: [
-          "On vérifie [votre|ton] dossier de facturation ligne par ligne pour corriger ce qui doit l'être.",
+          "On vérifie [votre|ta] facturation ligne par ligne pour corriger toute erreur.",
           "Notre équipe facturation contrôle les prélèvements dès maintenant.",
         ],
         question: [
@@ -336,7 +334,7 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
       outage: {
         issue: ["cette coupure de service", "cette panne"],
         fix: [
-          "Nos équipes techniques sont mobilisées et on suit le rétablissement de près.",
+          "Nos équipes techniques sont mobilisées et suivent le rétablissement.",
           "On vérifie l'état du réseau dans [votre|ton] secteur et on lance un diagnostic.",
         ],
         question: [
@@ -345,9 +343,9 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
         ],
       },
       service: {
-        issue: ["l'attente et le manque de réponse", "la difficulté à nous joindre"],
+        issue: ["l'attente sans réponse", "la difficulté à nous joindre"],
         fix: [
-          "Je prends le relais personnellement pour que [vous ayez|tu aies] enfin une réponse.",
+          "Je prends le relais pour que [vous ayez|tu aies] enfin une réponse.",
           "On traite [votre|ta] demande en priorité dès maintenant.",
         ],
         question: [
@@ -356,10 +354,10 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
         ],
       },
       account: {
-        issue: ["ce problème d'accès à [votre|ton] compte", "ce souci de compte"],
+        issue: ["ce souci d'accès à [votre|ton] compte", "ce souci de compte"],
         fix: [
-          "On va [vous aider|t'aider] à retrouver l'accès à [votre|ton] compte en toute sécurité.",
-          "Notre équipe sécurité peut sécuriser et débloquer [votre|ton] compte avec [vous|toi].",
+          "On [vous aide|t'aide] à récupérer [votre|ton] compte en toute sécurité.",
+          "Notre équipe sécurité peut débloquer [votre|ton] compte avec [vous|toi].",
         ],
         question: [
           "Quel message s'affiche quand [vous essayez de vous connecter|tu essaies de te connecter] ?",
@@ -403,13 +401,13 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
         ],
         question: [
           "Does the tracking page show an incident or a delivery date?",
-          "Is the parcel marked as delivered even though you haven't received it?",
+          "Does tracking say delivered when you haven't received it?",
         ],
       },
       billing: {
         issue: ["the billing issue", "the trouble with your bill"],
         fix: [
-          "Our billing team is reviewing your charges line by line to correct anything that's wrong.",
+          "Our billing team is reviewing your charges line by line to correct any error.",
           "We're checking the payments on your account right now.",
         ],
         question: ["Is it a double charge or an amount you didn't expect?", "Which billing period does this concern?"],

@@ -66,6 +66,10 @@ const CASES: Case[] = [
   c("Je ne recommande pas du tout cette marque", 1, "other", "fr"),
   c("Vous pourriez au moins répondre à vos clients", 1, "service", "fr"),
   c("J'ai reçu un colis vide. Merci de me rembourser.", 1, "delivery", "fr"),
+  c("Troisième coupure cette semaine #çamarchepas", 1, "outage", "fr"),
+  c("INADMISSIBLE, TROIS SEMAINES SANS COLIS", 1, "delivery", "fr"),
+  c("J'ai contacté mon avocat et 60 millions de consommateurs", 3, "other", "fr"),
+  c("Dossier déposé sur Signal Conso, vous ne m'avez jamais remboursé", 3, "billing", "fr"),
   // Sarcasm
   c("Merci pour ces 2 heures de retard, vraiment génial", 1, "other", "fr"),
   c("Bravo la SNCF 👏 encore un train supprimé", 1, "other", "fr"),
@@ -98,6 +102,8 @@ const CASES: Case[] = [
   c("Your agent was so rude to me on the phone today", 1, "service", "en"),
   c("I don't understand why my account was closed without notice", 1, "account", "en"),
   c("I keep getting logged out of the app", 1, "product", "en"),
+  c("#boycott Acme until they fix their billing", 3, "billing", "en"),
+  c("#fail again, the app logged me out for the fifth time", 1, "product", "en"),
   // Sarcasm
   c("Thanks for the 3 hour delay, great job as always 👏", 1, "other", "en"),
   c("Wow, love waiting 45 minutes on hold 🙃", 1, "service", "en"),
@@ -133,6 +139,7 @@ const CASES: Case[] = [
   ok("Happy new year to the whole team!", "other", "en"),
   ok("Can't wait for the new season, it looks amazing", "other", "en"),
   ok("Keep up the good work!", "other", "en"),
+  ok("No thanks, I already have a plan", "pricing", "en"),
   ok("Hello, do you ship to Canada?", "delivery", "en"),
   ok("The delivery guy was super nice, thanks!", "delivery", "en"),
   ok("Nice job on the redesign, the app feels much faster", "product", "en"),

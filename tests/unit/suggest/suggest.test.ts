@@ -28,20 +28,60 @@ interface Case {
 
 const BASE = { agentName: "Julie", signature: "JD", brand: "Acme" };
 const CASES: Case[] = [
-  { name: "fr delivery sev1", input: { post: post("1001"), detection: detection("fr", "delivery", 1), ...BASE }, lang: "fr" },
-  { name: "fr billing sev2", input: { post: post("1002"), detection: detection("fr", "billing", 2), ...BASE }, lang: "fr" },
-  { name: "fr outage sev3", input: { post: post("1003"), detection: detection("fr", "outage", 3), ...BASE }, lang: "fr" },
+  {
+    name: "fr delivery sev1",
+    input: { post: post("1001"), detection: detection("fr", "delivery", 1), ...BASE },
+    lang: "fr",
+  },
+  {
+    name: "fr billing sev2",
+    input: { post: post("1002"), detection: detection("fr", "billing", 2), ...BASE },
+    lang: "fr",
+  },
+  {
+    name: "fr outage sev3",
+    input: { post: post("1003"), detection: detection("fr", "outage", 3), ...BASE },
+    lang: "fr",
+  },
   { name: "fr service sev1", input: { post: post("1004"), detection: detection("fr", "service", 1) }, lang: "fr" },
-  { name: "fr account sev2", input: { post: post("1005"), detection: detection("fr", "account", 2), ...BASE }, lang: "fr" },
+  {
+    name: "fr account sev2",
+    input: { post: post("1005"), detection: detection("fr", "account", 2), ...BASE },
+    lang: "fr",
+  },
   { name: "fr pricing sev3", input: { post: post("1006"), detection: detection("fr", "pricing", 3) }, lang: "fr" },
-  { name: "fr product sev1", input: { post: post("1007"), detection: detection("fr", "product", 1), ...BASE }, lang: "fr" },
+  {
+    name: "fr product sev1",
+    input: { post: post("1007"), detection: detection("fr", "product", 1), ...BASE },
+    lang: "fr",
+  },
   { name: "fr other sev1", input: { post: post("1008"), detection: detection("fr", "other", 1), ...BASE }, lang: "fr" },
-  { name: "en delivery sev1", input: { post: post("2001"), detection: detection("en", "delivery", 1), ...BASE }, lang: "en" },
-  { name: "en billing sev3", input: { post: post("2002"), detection: detection("en", "billing", 3), ...BASE }, lang: "en" },
+  {
+    name: "en delivery sev1",
+    input: { post: post("2001"), detection: detection("en", "delivery", 1), ...BASE },
+    lang: "en",
+  },
+  {
+    name: "en billing sev3",
+    input: { post: post("2002"), detection: detection("en", "billing", 3), ...BASE },
+    lang: "en",
+  },
   { name: "en outage sev2", input: { post: post("2003"), detection: detection("en", "outage", 2) }, lang: "en" },
-  { name: "en service sev1", input: { post: post("2004"), detection: detection("en", "service", 1), ...BASE }, lang: "en" },
-  { name: "en account sev3", input: { post: post("2005"), detection: detection("en", "account", 3), ...BASE }, lang: "en" },
-  { name: "en pricing sev1", input: { post: post("2006"), detection: detection("en", "pricing", 1), ...BASE }, lang: "en" },
+  {
+    name: "en service sev1",
+    input: { post: post("2004"), detection: detection("en", "service", 1), ...BASE },
+    lang: "en",
+  },
+  {
+    name: "en account sev3",
+    input: { post: post("2005"), detection: detection("en", "account", 3), ...BASE },
+    lang: "en",
+  },
+  {
+    name: "en pricing sev1",
+    input: { post: post("2006"), detection: detection("en", "pricing", 1), ...BASE },
+    lang: "en",
+  },
   { name: "en product sev2", input: { post: post("2007"), detection: detection("en", "product", 2) }, lang: "en" },
   { name: "en other sev1", input: { post: post("2008"), detection: detection("en", "other", 1), ...BASE }, lang: "en" },
   { name: "es falls back to en", input: { post: post("3001"), detection: detection("es", "delivery", 1) }, lang: "en" },
@@ -175,6 +215,38 @@ describe("suggest: fitting and variables", () => {
       expect(s.length).toBe(weightedLength(s.text));
       expect(s.text).not.toMatch(/\uFFFD|[\ud800-\udbff]$/);
     }
+  });
+
+  test("required text too long for the limit is cut at a word, with an ellipsis", () => {
+    const long = "We are looking into every detail of this with the utmost care and attention.";
+    const playbook = Playbook.parse({
+      ...DEFAULT_PLAYBOOK,
+      strategies: {
+        ...DEFAULT_PLAYBOOK.strategies,
+        "acknowledge-dm": {
+          ...DEFAULT_PLAYBOOK.strategies["acknowledge-dm"],
+          en: {
+            variants: [
+              [
+                { text: "Hi {author}, sorry.", optional: false },
+                { text: "This sentence is optional and goes first.", optional: true },
+                { text: long, optional: false },
+                { text: long.replace("every", "each"), optional: false },
+                { text: long.replace("every", "any"), optional: false },
+                { text: long.replace("every", "all"), optional: false },
+                { text: "Please DM us. {signature}", optional: false },
+              ],
+            ],
+          },
+        },
+      },
+    });
+    const [ack] = suggest({ post: post("h1"), detection: detection("en", "other", 1), playbook, signature: "JD" });
+    expect(ack?.length).toBeLessThanOrEqual(280);
+    expect(ack?.text.endsWith("…")).toBe(true);
+    expect(ack?.text).not.toContain("optional");
+    expect(ack?.text).not.toContain("@jane_doe");
+    expect(ack?.text).toMatch(/^Hi, sorry\. We are looking/);
   });
 
   test("emoji voice adds 🙏, weighted as two", () => {
