@@ -21,9 +21,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: "apaise@apaise.dev",
-              strict_min_version: "128.0",
+              // data_collection_permissions (Mozilla's required data-use declaration) exists from Firefox 140.
+              strict_min_version: "140.0",
               data_collection_permissions: { required: ["none"] },
             },
+            gecko_android: { strict_min_version: "142.0" },
           },
         }
       : {}),

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
-import { formatCount, t, type UiLang } from "@/lib/i18n";
+import { categoryName, formatCount, percent, severityName, t, type UiLang } from "@/lib/i18n";
 import type { ReplyInsertResponse, ToBackgroundFromPage } from "@/lib/messages";
 import type { ComplaintRecord, Settings, Suggestion } from "@/lib/schemas";
 import { suggest } from "@/lib/suggest";
@@ -91,9 +91,11 @@ export function ComplaintDetail({
         </div>
         <div class="why">
           <span class="why-title">{t(lang, "why")}</span>
-          <span class="chip">{t(lang, `severity${detection.severity}` as "severity1")}</span>
-          <span class="chip">{detection.category}</span>
-          <span class="chip">{Math.round(detection.score * 100)}%</span>
+          <span class="chip">{severityName(lang, detection.severity)}</span>
+          <span class="chip">{categoryName(lang, detection.category)}</span>
+          <span class="chip">
+            {t(lang, "confidence")} {percent(detection.score, lang)}
+          </span>
           {detection.reasons.map((r) => (
             <span class="chip reason" key={r}>
               {r}

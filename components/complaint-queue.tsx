@@ -1,4 +1,4 @@
-import { formatAge, formatCount, t, type UiLang } from "@/lib/i18n";
+import { categoryName, formatAge, formatCount, severityName, t, type UiLang } from "@/lib/i18n";
 import { urgency } from "@/lib/rank";
 import type { ComplaintRecord } from "@/lib/schemas";
 
@@ -50,7 +50,7 @@ export function ComplaintQueue({
                 </span>
                 <span class="queue-text">{c.post.text}</span>
                 <span class="queue-meta muted">
-                  {t(lang, `severity${c.detection.severity}` as "severity1")} · {c.detection.category}
+                  {severityName(lang, c.detection.severity)} · {categoryName(lang, c.detection.category)}
                   {c.post.metrics.likes !== null ? ` · ♥ ${formatCount(c.post.metrics.likes, lang)}` : ""}
                   {c.status !== "new" ? ` · ${t(lang, `status_${c.status}` as "status_new")}` : ""}
                 </span>

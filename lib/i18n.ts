@@ -2,7 +2,7 @@
  * UI strings in English and French. The UI follows the browser's language unless the agent picks one in options.
  * Dates and durations are formatted per locale with Intl.
  */
-import type { UiLanguage } from "./schemas";
+import type { Category, Severity, UiLanguage } from "./schemas";
 
 export type UiLang = "en" | "fr";
 
@@ -69,6 +69,15 @@ const en = {
   saved: "Saved",
   langFallback: "This post is in another language: suggestions are in English.",
   viewPost: "Open the post",
+  cat_product: "Product",
+  cat_delivery: "Delivery",
+  cat_billing: "Billing",
+  cat_outage: "Outage",
+  cat_service: "Customer service",
+  cat_account: "Account",
+  cat_pricing: "Pricing",
+  cat_other: "Other",
+  confidence: "confidence",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -137,6 +146,15 @@ const fr: Record<MessageKey, string> = {
   saved: "Enregistré",
   langFallback: "Ce message est dans une autre langue : les suggestions sont en anglais.",
   viewPost: "Ouvrir le message",
+  cat_product: "Produit",
+  cat_delivery: "Livraison",
+  cat_billing: "Facturation",
+  cat_outage: "Panne",
+  cat_service: "Service client",
+  cat_account: "Compte",
+  cat_pricing: "Prix",
+  cat_other: "Autre",
+  confidence: "confiance",
 };
 
 const dictionaries: Record<UiLang, Record<MessageKey, string>> = { en, fr };
@@ -148,6 +166,18 @@ export function resolveUiLang(choice: UiLanguage, browserLang: string | undefine
 
 export function t(lang: UiLang, key: MessageKey): string {
   return dictionaries[lang][key];
+}
+
+export function categoryName(lang: UiLang, category: Category): string {
+  return t(lang, `cat_${category}`);
+}
+
+export function severityName(lang: UiLang, severity: Severity): string {
+  return t(lang, `severity${severity}`);
+}
+
+export function percent(value: number, lang: UiLang): string {
+  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-US", { style: "percent" }).format(value);
 }
 
 /** "12 min", "3 h", "2 d" / "2 j": short enough for a badge. */

@@ -2,5 +2,8 @@
 declare const chrome: {
   tabs: { query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  storage: { local: { set(v: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+  };
+  sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> };
 };

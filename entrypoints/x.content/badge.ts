@@ -2,7 +2,7 @@
  * The in-page mark: a small pill in a Shadow DOM, so the site's CSS cannot reach it and ours cannot leak.
  * Text goes in with textContent only: post text never reaches innerHTML.
  */
-import { formatAge, t, type UiLang } from "@/lib/i18n";
+import { formatAge, severityName, t, type UiLang } from "@/lib/i18n";
 import type { Detection, PostSnapshot } from "@/lib/schemas";
 
 const COLORS: Record<number, { bg: string; fg: string }> = {
@@ -70,7 +70,7 @@ export function updateBadge(host: HTMLElement, post: PostSnapshot, detection: De
   const posted = post.postedAt ? Date.parse(post.postedAt) : Number.NaN;
   const age = Number.isFinite(posted) ? formatAge(opts.now() - posted, opts.lang) : null;
   label.textContent = age ? `${t(opts.lang, "complaint")} · ${age}` : t(opts.lang, "complaint");
-  const severityName = t(opts.lang, `severity${detection.severity}` as "severity1");
-  button.title = `Apaise — ${t(opts.lang, "complaint")} (${severityName})${detection.reasons.length ? `: ${detection.reasons.slice(0, 4).join(", ")}` : ""}`;
+  const severity = severityName(opts.lang, detection.severity);
+  button.title = `Apaise — ${t(opts.lang, "complaint")} (${severity})${detection.reasons.length ? `: ${detection.reasons.slice(0, 4).join(", ")}` : ""}`;
   button.setAttribute("aria-label", button.title);
 }

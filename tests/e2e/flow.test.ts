@@ -25,6 +25,14 @@ async function worker(): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
 }
 
+/** The side panel remembers the complaint open in each tab: go back to the list. */
+async function showQueue(panel: Page): Promise<void> {
+  const back = panel.locator("button.back");
+  await Promise.race([back.waitFor(), panel.getByTestId("queue-item").first().waitFor()]);
+  if (await back.isVisible()) await back.click();
+  await panel.getByTestId("queue-item").first().waitFor();
+}
+
 async function extensionPage(path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
@@ -202,5 +210,69 @@ describe("from the side panel to a posted reply", () => {
     await expect
       .poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
       .toBe(String(before - 1));
+  });
+});
+
+describe("on a post's own page, reached by in-app navigation", () => {
+  const target = "you charged me TWICE";
+
+  test("the focal post keeps its badge, and Insert uses the page's inline reply box", async () => {
+    const id = await badgeIn(x, target).getAttribute("data-apaise-post-id");
+    // X changes pages without reloading: the content script must follow.
+    await article(x, target).locator("a[href*='/status/'] time").click();
+    await x.waitForURL(`**/status/${id}`);
+    const focal = x.locator('article[data-testid="tweet"][tabindex="-1"]');
+    await focal.locator(`[data-apaise-post-id="${id}"]`).waitFor();
+
+    const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
+    await showQueue(panel);
+    await panel.locator(`[data-key="x:${id}"]`).click();
+    const second = panel.getByTestId("suggestion").nth(1);
+    await second.waitFor();
+    const text = await second.locator("textarea").inputValue();
+    expect(text).toMatch(/sorry|apolog/i);
+    await second.getByTestId("insert").click();
+    await second.getByRole("status").waitFor();
+    await expect
+      .poll(() => x.evaluate(() => (window as unknown as DemoWindow).__apaiseDemo.getComposerText()))
+      .toBe(text);
+    expect(await x.locator('[role="dialog"]').count()).toBe(0);
+    expect(await x.locator('[data-testid="tweetButtonInline"]').isEnabled()).toBe(true);
+    await panel.close();
+  });
+});
+
+describe("the extension's own pages", () => {
+  test("the toolbar icon opens the side panel", async () => {
+    const sw = await worker();
+    const behavior = await sw.evaluate(() => chrome.sidePanel.getPanelBehavior());
+    expect(behavior.openPanelOnActionClick).toBe(true);
+  });
+
+  test.each([
+    { lang: "fr", theme: "light" },
+    { lang: "fr", theme: "dark" },
+    { lang: "en", theme: "dark" },
+  ])("side panel in $lang, $theme: screenshots", async ({ lang, theme }) => {
+    const sw = await worker();
+    await sw.evaluate(async (uiLanguage) => {
+      const { settings } = (await chrome.storage.local.get("settings")) as { settings: Record<string, unknown> };
+      await chrome.storage.local.set({ settings: { ...settings, uiLanguage } });
+    }, lang);
+    const panel = await extensionPage(`sidepanel.html?tabId=${tabId}&theme=${theme}`);
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await showQueue(panel);
+    const title = await panel.locator("#queue-title").textContent();
+    expect(title).toContain(lang === "fr" ? "Plaintes dans cet onglet" : "Complaints in this tab");
+    await panel.screenshot({ path: outputPath(`sidepanel-queue-${lang}-${theme}.png`) });
+    await panel.locator(`[data-key]`, { hasText: "je résilie" }).click();
+    await panel.getByTestId("suggestion").first().waitFor();
+    const suggestions = await panel
+      .getByTestId("suggestion")
+      .locator("textarea")
+      .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    expect(suggestions).toHaveLength(3);
+    await panel.screenshot({ path: outputPath(`sidepanel-detail-${lang}-${theme}.png`), fullPage: true });
+    await panel.close();
   });
 });
