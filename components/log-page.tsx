@@ -66,7 +66,7 @@ export function LogPage() {
                   <div class="clip reply">{e.finalText}</div>
                   <span class="muted small">{e.edited ? t(lang, "edited") : t(lang, "asSuggested")}</span>
                 </td>
-                <td class="nowrap">{formatDuration(e.responseMs, lang)}</td>
+                <td class="nowrap">{formatDuration(e.responseMs)}</td>
                 <td class="nowrap">
                   {e.postedAt ? (
                     <span class="chip ok">✓ {t(lang, "posted")}</span>

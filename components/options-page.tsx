@@ -32,7 +32,7 @@ export function OptionsPage() {
       brandKeywords: lines(draft.keywords),
       agentName: draft.agentName.trim(),
       signature: draft.signature.trim(),
-      uiLanguage: UiLanguage.catch("auto").parse(draft.uiLanguage),
+      uiLanguage: UiLanguage.safeParse(draft.uiLanguage).data ?? "auto",
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

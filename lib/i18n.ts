@@ -191,7 +191,7 @@ export function formatAge(ms: number, lang: UiLang): string {
   return lang === "fr" ? `${d} j` : `${d} d`;
 }
 
-export function formatDuration(ms: number | null, lang: UiLang): string {
+export function formatDuration(ms: number | null): string {
   if (ms === null) return "—";
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;

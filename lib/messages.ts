@@ -2,64 +2,66 @@
  * Typed messages, one protocol per receiver, named by direction. Every receiver parses what it gets with Zod
  * before using it: a content script lives in a page we do not control.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Detection, PostSnapshot, Suggestion } from "./schemas";
 
-const Key = z.string().min(3).max(80);
+const PostId = z.string().check(z.minLength(1), z.maxLength(64));
+const LogId = PostId;
+const ReplyText = z.string().check(z.minLength(1), z.maxLength(5_000));
+const Key = z.string().check(z.minLength(3), z.maxLength(80));
 
 /** Content script → background. */
-export const ToBackgroundFromContent = z.discriminatedUnion("type", [
+const FROM_CONTENT = [
   z.object({
     type: z.literal("complaints/seen"),
-    items: z.array(z.object({ post: PostSnapshot, detection: Detection })).max(500),
+    items: z.array(z.object({ post: PostSnapshot, detection: Detection })).check(z.maxLength(500)),
     /** Posts of the page that are not complaints: only their count matters (health, action badge). */
-    scanned: z.number().int().nonnegative(),
+    scanned: z.int().check(z.nonnegative()),
   }),
   z.object({ type: z.literal("panel/open"), key: Key }),
   z.object({
     type: z.literal("reply/outcome"),
-    logId: z.string().min(1).max(64),
+    logId: LogId,
     outcome: z.enum(["posted", "cancelled", "timeout"]),
-    at: z.number().int(),
+    at: z.int(),
   }),
-]);
+] as const;
+export const ToBackgroundFromContent = z.discriminatedUnion("type", [...FROM_CONTENT]);
 export type ToBackgroundFromContent = z.infer<typeof ToBackgroundFromContent>;
 
 /** Extension pages (side panel, log, options) → background. */
-export const ToBackgroundFromPage = z.discriminatedUnion("type", [
+const FROM_PAGE = [
   z.object({
     type: z.literal("reply/insert"),
-    tabId: z.number().int(),
+    tabId: z.int(),
     key: Key,
-    text: z.string().min(1).max(5_000),
-    suggestion: Suggestion.nullable(),
+    text: ReplyText,
+    suggestion: z.nullable(Suggestion),
   }),
   z.object({ type: z.literal("complaint/dismiss"), key: Key }),
-  z.object({ type: z.literal("panel/select"), tabId: z.number().int(), key: Key.nullable() }),
-]);
+  z.object({ type: z.literal("panel/select"), tabId: z.int(), key: z.nullable(Key) }),
+] as const;
+export const ToBackgroundFromPage = z.discriminatedUnion("type", [...FROM_PAGE]);
 export type ToBackgroundFromPage = z.infer<typeof ToBackgroundFromPage>;
 
-export const ToBackground = z.discriminatedUnion("type", [
-  ...ToBackgroundFromContent.options,
-  ...ToBackgroundFromPage.options,
-]);
+export const ToBackground = z.discriminatedUnion("type", [...FROM_CONTENT, ...FROM_PAGE]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** Background → content script. */
 export const ToContent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("composer/insert"),
-    postId: z.string().min(1).max(64),
-    text: z.string().min(1).max(5_000),
-    logId: z.string().min(1).max(64),
+    postId: PostId,
+    text: ReplyText,
+    logId: LogId,
   }),
-  z.object({ type: z.literal("post/reveal"), postId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal("post/reveal"), postId: PostId }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
 export const InsertResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), method: z.string().max(40) }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  z.object({ ok: z.literal(true), method: z.string().check(z.maxLength(40)) }),
+  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
 ]);
 export type InsertResult = z.infer<typeof InsertResult>;
 
@@ -71,7 +73,7 @@ export type ReplyInsertResponse = z.infer<typeof ReplyInsertResponse>;
 
 /** Parses or explains: the error names the field and the problem, for logs and tests. */
 export function parseMessage<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   raw: unknown,
 ): { ok: true; value: T } | { ok: false; error: string } {
   const r = schema.safeParse(raw);

@@ -2,6 +2,7 @@
  * The background: the only writer of the database, the router of typed messages. It keeps nothing in memory it
  * cannot lose: MV3 stops service workers at any time.
  */
+import "@/lib/zod-messages";
 import { getDb } from "@/lib/db";
 import { dismissComplaint, openComplaintCount, recordComplaints, recordInsertion, recordOutcome } from "@/lib/db/repo";
 import {

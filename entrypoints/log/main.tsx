@@ -1,3 +1,4 @@
+import "@/lib/zod-messages";
 import "@/components/theme.css";
 import "./style.css";
 import { render } from "preact";

@@ -29,7 +29,7 @@ test.each([
   { ms: 12 * 60_000 + 5000, want: "12 min 05 s" },
   { ms: 2 * 3_600_000 + 7 * 60_000, want: "2 h 07" },
 ])("duration $ms", ({ ms, want }) => {
-  expect(formatDuration(ms, "en")).toBe(want);
+  expect(formatDuration(ms)).toBe(want);
 });
 
 test("French and English are both complete", () => {

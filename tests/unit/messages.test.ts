@@ -1,3 +1,4 @@
+import "@/lib/zod-messages";
 import { describe, expect, test } from "vitest";
 import { parseMessage, ToBackground, ToContent } from "@/lib/messages";
 import { detection, post } from "./support/factories";

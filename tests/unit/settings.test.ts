@@ -1,3 +1,4 @@
+import "@/lib/zod-messages";
 import { beforeEach, expect, test } from "vitest";
 import { fakeBrowser } from "wxt/testing";
 import { DEFAULT_SETTINGS } from "@/lib/schemas";

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import "@/lib/zod-messages";
 import { ApaiseDb } from "@/lib/db";
 import {
   buildLogEntry,
