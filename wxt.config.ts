@@ -1,8 +1,7 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
 
-// Host permissions are the supported sites only: no <all_urls>.
-export const SITE_MATCHES = ["https://x.com/*", "https://twitter.com/*", "https://mobile.x.com/*"];
+import { SITE_MATCHES } from "./lib/sites/matches";
 
 export default defineConfig({
   modules: ["@wxt-dev/webextension-polyfill"],
@@ -13,7 +12,7 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "tabs", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    permissions: ["storage", "tabs", "contextMenus", ...(browser === "firefox" ? [] : ["sidePanel"])],
     host_permissions: SITE_MATCHES,
     action: { default_title: "__MSG_actionTitle__" },
     ...(browser === "firefox"

@@ -1,6 +1,7 @@
 /** The reply log: who answered what, how fast, with which reply. Newest first. */
 import { getDb } from "@/lib/db";
-import { formatDateTime, formatDuration, t } from "@/lib/i18n";
+import { type JudgedPrecision, judgedPrecision } from "@/lib/db/repo";
+import { formatDateTime, formatDuration, percent, t, tf, type UiLang } from "@/lib/i18n";
 import type { ReplyLogEntry } from "@/lib/schemas";
 import { useLiveQuery, useSettings } from "./use-settings";
 
@@ -15,8 +16,29 @@ export function exportJson(entries: ReplyLogEntry[]): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
+function PrecisionSummary({ value, lang }: { value: JudgedPrecision | null; lang: UiLang }) {
+  if (!value) return null;
+  return (
+    <p class="precision" data-testid="precision">
+      <strong>{t(lang, "precisionTitle")}:</strong>{" "}
+      {value.precision === null ? t(lang, "precisionNone") : percent(value.precision, lang)}{" "}
+      <span class="muted">
+        ({tf(lang, "precisionDetail", { confirmed: value.confirmed, rejected: value.rejected, missed: value.missed })})
+      </span>
+    </p>
+  );
+}
+
 export function LogPage() {
   const { lang } = useSettings();
+  const precision = useLiveQuery<JudgedPrecision | null>(
+    async () => {
+      const db = getDb();
+      return judgedPrecision(await db.replies.toArray(), await db.feedback.toArray());
+    },
+    [],
+    null,
+  );
   const entries = useLiveQuery<ReplyLogEntry[]>(
     () => getDb().replies.orderBy("insertedAt").reverse().limit(1000).toArray(),
     [],
@@ -36,6 +58,7 @@ export function LogPage() {
           {t(lang, "exportJson")}
         </button>
       </header>
+      <PrecisionSummary value={precision} lang={lang} />
       {entries.length === 0 ? (
         <p class="empty">{t(lang, "logEmpty")}</p>
       ) : (

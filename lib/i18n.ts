@@ -78,6 +78,9 @@ const en = {
   cat_pricing: "Pricing",
   cat_other: "Other",
   confidence: "confidence",
+  precisionTitle: "Detector precision, as judged by agents",
+  precisionNone: "not judged yet",
+  precisionDetail: "{confirmed} answered, {rejected} not a complaint, {missed} missed",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -155,6 +158,9 @@ const fr: Record<MessageKey, string> = {
   cat_pricing: "Prix",
   cat_other: "Autre",
   confidence: "confiance",
+  precisionTitle: "Précision du détecteur, jugée par les agents",
+  precisionNone: "pas encore jugée",
+  precisionDetail: "{confirmed} traitées, {rejected} pas une plainte, {missed} manquées",
 };
 
 const dictionaries: Record<UiLang, Record<MessageKey, string>> = { en, fr };
@@ -166,6 +172,11 @@ export function resolveUiLang(choice: UiLanguage, browserLang: string | undefine
 
 export function t(lang: UiLang, key: MessageKey): string {
   return dictionaries[lang][key];
+}
+
+/** A message with {name} placeholders filled in. */
+export function tf(lang: UiLang, key: MessageKey, vars: Record<string, string | number>): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
 export function categoryName(lang: UiLang, category: Category): string {

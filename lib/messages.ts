@@ -19,6 +19,8 @@ const FROM_CONTENT = [
     scanned: z.int().check(z.nonnegative()),
   }),
   z.object({ type: z.literal("panel/open"), key: Key }),
+  /** The agent marked a post the detector let through ("missed complaint"). */
+  z.object({ type: z.literal("complaints/missed"), post: PostSnapshot, detection: Detection }),
   z.object({
     type: z.literal("reply/outcome"),
     logId: LogId,
@@ -44,6 +46,18 @@ const FROM_PAGE = [
 export const ToBackgroundFromPage = z.discriminatedUnion("type", [...FROM_PAGE]);
 export type ToBackgroundFromPage = z.infer<typeof ToBackgroundFromPage>;
 
+/** Every content-script message type, listed once: a missing or extra one is a type error. */
+const CONTENT_TYPES: Record<ToBackgroundFromContent["type"], true> = {
+  "complaints/seen": true,
+  "complaints/missed": true,
+  "panel/open": true,
+  "reply/outcome": true,
+};
+
+export function isFromContent(msg: { type: string }): msg is ToBackgroundFromContent {
+  return Object.hasOwn(CONTENT_TYPES, msg.type);
+}
+
 export const ToBackground = z.discriminatedUnion("type", [...FROM_CONTENT, ...FROM_PAGE]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -56,6 +70,8 @@ export const ToContent = z.discriminatedUnion("type", [
     logId: LogId,
   }),
   z.object({ type: z.literal("post/reveal"), postId: PostId }),
+  /** From the page's context menu: the post under the last right-click is a complaint the detector missed. */
+  z.object({ type: z.literal("post/mark-missed") }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 

@@ -163,3 +163,22 @@ export const DEFAULT_SETTINGS: Settings = {
   signature: "",
   uiLanguage: "auto",
 };
+
+export const FEEDBACK_VERDICTS = ["not-complaint", "missed-complaint"] as const;
+export const FeedbackVerdict = z.enum(FEEDBACK_VERDICTS);
+export type FeedbackVerdict = z.infer<typeof FeedbackVerdict>;
+
+/** An agent's correction of the detector. Stored, synced with the log, and counted as the judged precision. */
+export const DetectorFeedback = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  key: z.string().check(z.minLength(3), z.maxLength(80)),
+  site: SiteId,
+  postId: z.string().check(z.minLength(1), z.maxLength(64)),
+  verdict: FeedbackVerdict,
+  /** What the detector said when the agent corrected it. */
+  detection: Detection,
+  agent: z.string().check(z.maxLength(100)),
+  /** Epoch ms. */
+  at: z.int(),
+});
+export type DetectorFeedback = z.infer<typeof DetectorFeedback>;

@@ -4,9 +4,17 @@
  */
 import "@/lib/zod-messages";
 import { getDb } from "@/lib/db";
-import { dismissComplaint, openComplaintCount, recordComplaints, recordInsertion, recordOutcome } from "@/lib/db/repo";
+import {
+  dismissComplaint,
+  openComplaintCount,
+  recordComplaints,
+  recordInsertion,
+  recordMissedComplaint,
+  recordOutcome,
+} from "@/lib/db/repo";
 import {
   InsertResult,
+  isFromContent,
   parseMessage,
   type ReplyInsertResponse,
   ToBackground,
@@ -15,6 +23,7 @@ import {
   type ToContent,
 } from "@/lib/messages";
 import { getSettings, selectionItem } from "@/lib/settings";
+import { SITE_MATCHES } from "@/lib/sites/matches";
 import { uuidv7 } from "@/lib/uuid";
 
 type Sender = Browser.runtime.MessageSender;
@@ -45,6 +54,20 @@ export default defineBackground(() => {
     });
   });
 
+  // "Missed complaint": right-click a post the detector let through.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MARK_MISSED_MENU,
+      title: browser.i18n.getMessage("menuMarkComplaint") || "Apaise: mark as a complaint",
+      contexts: ["page", "link", "selection", "image"],
+      documentUrlPatterns: SITE_MATCHES,
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MARK_MISSED_MENU || tab?.id === undefined) return;
+    void sendToTab(tab.id, { type: "post/mark-missed" }).catch(() => {});
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void selectionItem.getValue().then((sel) => {
       if (!(String(tabId) in sel)) return;
@@ -63,9 +86,7 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
   return handlePage(msg);
 }
 
-function isFromContent(msg: ToBackground): msg is ToBackgroundFromContent {
-  return msg.type === "complaints/seen" || msg.type === "panel/open" || msg.type === "reply/outcome";
-}
+const MARK_MISSED_MENU = "apaise-mark-missed";
 
 async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promise<unknown> {
   const db = getDb();
@@ -77,6 +98,12 @@ async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promi
     case "panel/open":
       await selectionItem.setValue({ ...(await selectionItem.getValue()), [String(tabId)]: msg.key });
       return { ok: true };
+    case "complaints/missed": {
+      const { agentName } = await getSettings();
+      await recordMissedComplaint(db, tabId, msg, agentName, Date.now());
+      await refreshActionBadge(tabId);
+      return { ok: true };
+    }
     case "reply/outcome": {
       const entry = await recordOutcome(db, msg.logId, msg.outcome, msg.at);
       await refreshActionBadge(tabId);
@@ -92,7 +119,7 @@ async function handlePage(msg: ToBackgroundFromPage): Promise<unknown> {
       return insertReply(msg);
     case "complaint/dismiss": {
       const row = await db.complaints.get(msg.key);
-      const ok = await dismissComplaint(db, msg.key);
+      const ok = await dismissComplaint(db, msg.key, (await getSettings()).agentName, Date.now());
       if (row) await refreshActionBadge(row.tabId);
       return { ok };
     }

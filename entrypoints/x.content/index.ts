@@ -10,12 +10,13 @@ import { insertText } from "@/lib/insert";
 import { complaintKey, type InsertResult, parseMessage, type ToBackgroundFromContent, ToContent } from "@/lib/messages";
 import type { Settings } from "@/lib/schemas";
 import { getSettings, settingsItem } from "@/lib/settings";
+import { X_MATCHES } from "@/lib/sites/matches";
 import { extractPost, findPosts, postIdOf } from "@/lib/sites/x";
 import { findReplyComposer, openReplyComposer, watchPosted } from "@/lib/sites/x/composer";
 import { createBadge, updateBadge } from "./badge";
 
 export default defineContentScript({
-  matches: ["https://x.com/*", "https://twitter.com/*", "https://mobile.x.com/*"],
+  matches: X_MATCHES,
   runAt: "document_idle",
   async main(ctx) {
     let settings: Settings = await getSettings();
@@ -90,12 +91,23 @@ export default defineContentScript({
     }, 30_000);
     scan();
 
+    // The context menu says "this post", the page only tells us where the agent right-clicked.
+    let lastContextTarget: Node | null = null;
+    ctx.addEventListener(document, "contextmenu", (e) => {
+      lastContextTarget = e.target instanceof Node ? e.target : null;
+    });
+
     const onMessage = (raw: unknown): Promise<InsertResult> | undefined => {
       const parsed = parseMessage(ToContent, raw);
       if (!parsed.ok) return undefined;
       const msg = parsed.value;
       if (msg.type === "post/reveal") {
         revealPost(scanner.find(document, msg.postId));
+        return undefined;
+      }
+      if (msg.type === "post/mark-missed") {
+        const item = lastContextTarget ? scanner.markMissed(document, lastContextTarget, location.href) : null;
+        if (item) void send({ type: "complaints/missed", ...item });
         return undefined;
       }
       return insertReply(scanner.find(document, msg.postId), msg.text, msg.logId);

@@ -4,6 +4,7 @@
  * and the per-element cache is keyed by element and checked against that id.
  */
 import type { Detection, PostSnapshot } from "../schemas";
+import { asComplaint } from "../verdict";
 
 export interface ScannerAdapter {
   findPosts(root: ParentNode): Element[];
@@ -66,6 +67,27 @@ export class Scanner {
       if (detection.complaint) fresh.push({ post, detection });
     }
     return { scanned: posts.length, fresh };
+  }
+
+  /**
+   * The agent says the post around `target` is a complaint the detector missed: mark it now and return what to
+   * report. The innermost post wins, so a right-click inside a quoted post marks the post being read.
+   */
+  markMissed(root: ParentNode, target: Node, base: string): { post: PostSnapshot; detection: Detection } | null {
+    let el: Element | null = null;
+    for (const candidate of this.adapter.findPosts(root)) {
+      if (candidate.contains(target) && (!el || el.contains(candidate))) el = candidate;
+    }
+    const id = el ? this.adapter.postIdOf(el) : null;
+    const post = el && id ? this.adapter.extractPost(el, base) : null;
+    if (!el || !id || !post) return null;
+    const detection = this.classify(post);
+    const shown = asComplaint(detection);
+    const cached = this.seen.get(el);
+    if (cached?.mark) this.marker.unmark(cached.mark);
+    const mark = this.marker.mark(el, post, shown, null);
+    this.seen.set(el, { id, complaint: true, mark, post, detection: shown });
+    return { post, detection };
   }
 
   /** The element currently showing post `id`, re-derived from the DOM. */

@@ -3,8 +3,17 @@
  * fake-indexeddb and no browser.
  */
 import { complaintKey } from "../messages";
-import { type ComplaintRecord, type Detection, type PostSnapshot, ReplyLogEntry, type Suggestion } from "../schemas";
+import {
+  type ComplaintRecord,
+  type Detection,
+  type DetectorFeedback,
+  type FeedbackVerdict,
+  type PostSnapshot,
+  ReplyLogEntry,
+  type Suggestion,
+} from "../schemas";
 import { uuidv7 } from "../uuid";
+import { asComplaint } from "../verdict";
 import type { ApaiseDb } from "./index";
 
 export async function recordComplaints(
@@ -39,8 +48,100 @@ export async function openComplaintCount(db: ApaiseDb, tabId: number): Promise<n
   return db.complaints.where({ tabId, status: "new" }).count();
 }
 
-export async function dismissComplaint(db: ApaiseDb, key: string): Promise<boolean> {
-  return (await db.complaints.update(key, { status: "dismissed" })) === 1;
+/**
+ * "Not a complaint": the complaint leaves the queue and the correction is kept, so managers see how often the
+ * detector is wrong. Returns false when the complaint is unknown.
+ */
+export async function dismissComplaint(db: ApaiseDb, key: string, agent: string, at: number): Promise<boolean> {
+  return db.transaction("rw", db.complaints, db.feedback, async () => {
+    const row = await db.complaints.get(key);
+    if (!row) return false;
+    await db.complaints.update(key, { status: "dismissed" });
+    await db.feedback.add(feedbackFor(row, "not-complaint", agent, at));
+    return true;
+  });
+}
+
+/**
+ * "Missed complaint": the agent marks a post the detector let through. It joins the queue as a complaint, and
+ * the correction is kept with what the detector had said.
+ */
+export async function recordMissedComplaint(
+  db: ApaiseDb,
+  tabId: number,
+  item: { post: PostSnapshot; detection: Detection },
+  agent: string,
+  at: number,
+): Promise<ComplaintRecord> {
+  return db.transaction("rw", db.complaints, db.feedback, async () => {
+    const key = complaintKey(item.post.site, item.post.id);
+    const old = await db.complaints.get(key);
+    const row: ComplaintRecord = {
+      key,
+      site: item.post.site,
+      post: item.post,
+      detection: asComplaint(item.detection),
+      detectedAt: old?.detectedAt ?? at,
+      lastSeenAt: at,
+      tabId,
+      status: "new",
+    };
+    await db.complaints.put(row);
+    await db.feedback.add(feedbackFor({ ...row, detection: item.detection }, "missed-complaint", agent, at));
+    return row;
+  });
+}
+
+function feedbackFor(
+  row: Pick<ComplaintRecord, "key" | "site" | "post" | "detection">,
+  verdict: FeedbackVerdict,
+  agent: string,
+  at: number,
+): DetectorFeedback {
+  return {
+    id: uuidv7(at),
+    key: row.key,
+    site: row.site,
+    postId: row.post.id,
+    verdict,
+    detection: row.detection,
+    agent,
+    at,
+  };
+}
+
+export interface JudgedPrecision {
+  /** Flagged posts the agents answered: the detector was right. */
+  confirmed: number;
+  /** Flagged posts the agents dismissed as "not a complaint". */
+  rejected: number;
+  /** Posts the agents marked as complaints the detector missed. */
+  missed: number;
+  /** confirmed / (confirmed + rejected), null before any judgement. */
+  precision: number | null;
+}
+
+/** The detector's precision as judged by the agents' actions; each post counts once, its last judgement wins. */
+export function judgedPrecision(
+  replies: ReadonlyArray<Pick<ReplyLogEntry, "site" | "postId" | "detection" | "insertedAt">>,
+  feedback: ReadonlyArray<Pick<DetectorFeedback, "key" | "verdict" | "at">>,
+): JudgedPrecision {
+  const last = new Map<string, { at: number; verdict: "confirmed" | "rejected" | "missed" }>();
+  const judge = (key: string, at: number, verdict: "confirmed" | "rejected" | "missed") => {
+    const prev = last.get(key);
+    if (!prev || prev.at <= at) last.set(key, { at, verdict });
+  };
+  // A post the agent had to mark by hand stays a miss even once answered (its logged detection says complaint).
+  const missed = new Set(feedback.filter((f) => f.verdict === "missed-complaint").map((f) => f.key));
+  for (const r of replies) {
+    const key = complaintKey(r.site, r.postId);
+    if (r.detection.complaint && !missed.has(key)) judge(key, r.insertedAt, "confirmed");
+  }
+  for (const f of feedback) judge(f.key, f.at, f.verdict === "not-complaint" ? "rejected" : "missed");
+  const counts = { confirmed: 0, rejected: 0, missed: 0 };
+  for (const { verdict } of last.values()) counts[verdict]++;
+  const judged = counts.confirmed + counts.rejected;
+  return { ...counts, precision: judged === 0 ? null : counts.confirmed / judged };
 }
 
 export interface InsertionInput {

@@ -213,6 +213,46 @@ describe("from the side panel to a posted reply", () => {
   });
 });
 
+describe("agents correct the detector", () => {
+  const missed = "quick question: can I move my contract";
+  const wrong = "Impeccable timing";
+
+  test("“missed complaint” from the page's context menu marks the post and queues it", async () => {
+    expect(await badgeIn(x, missed).count()).toBe(0);
+    await article(x, missed).locator('[data-testid="tweetText"]').click({ button: "right" });
+    // What the context-menu item does (a native menu cannot be clicked headless): tell the tab.
+    const sw = await worker();
+    await sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: "post/mark-missed" }), tabId);
+    await expect.poll(() => badgeIn(x, missed).count()).toBe(1);
+    const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
+    await showQueue(panel);
+    await panel.getByTestId("queue-item").filter({ hasText: missed }).waitFor();
+    await panel.close();
+  });
+
+  test("“not a complaint” in the side panel takes it off the queue and the toolbar count", async () => {
+    const sw = await worker();
+    const count = () => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const before = Number(await count());
+    const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
+    await showQueue(panel);
+    await panel.getByTestId("queue-item").filter({ hasText: wrong }).click();
+    await panel.getByRole("button", { name: "Not a complaint" }).click();
+    await panel.getByTestId("queue-item").first().waitFor();
+    expect(await panel.getByTestId("queue-item").filter({ hasText: wrong }).count()).toBe(0);
+    await expect.poll(count).toBe(String(before - 1));
+    await panel.close();
+  });
+
+  test("the log page shows the detector's precision as judged by the agents", async () => {
+    const log = await extensionPage("log.html");
+    const precision = log.getByTestId("precision");
+    await expect.poll(() => precision.textContent()).toContain("1 answered, 1 not a complaint, 1 missed");
+    expect(await precision.textContent()).toContain("50%");
+    await log.close();
+  });
+});
+
 describe("on a post's own page, reached by in-app navigation", () => {
   const target = "you charged me TWICE";
 

@@ -4,12 +4,14 @@ import { ApaiseDb } from "@/lib/db";
 import {
   buildLogEntry,
   dismissComplaint,
+  judgedPrecision,
   openComplaintCount,
   recordComplaints,
   recordInsertion,
+  recordMissedComplaint,
   recordOutcome,
 } from "@/lib/db/repo";
-import { ReplyLogEntry } from "@/lib/schemas";
+import { DetectorFeedback, ReplyLogEntry } from "@/lib/schemas";
 import { complaint, detection, post } from "../support/factories";
 
 let db: ApaiseDb;
@@ -47,8 +49,8 @@ describe("complaints", () => {
       T,
     );
     expect(await openComplaintCount(db, 4)).toBe(3);
-    expect(await dismissComplaint(db, "x:2")).toBe(true);
-    expect(await dismissComplaint(db, "x:404")).toBe(false);
+    expect(await dismissComplaint(db, "x:2", "Julie", T)).toBe(true);
+    expect(await dismissComplaint(db, "x:404", "Julie", T)).toBe(false);
     expect(await openComplaintCount(db, 4)).toBe(2);
     expect(await openComplaintCount(db, 5)).toBe(0);
   });
@@ -117,5 +119,73 @@ describe("reply log", () => {
     });
     expect(e.publishedAt).toBeNull();
     expect(e.responseMs).toBe(5000);
+  });
+});
+
+describe("detector feedback", () => {
+  test("“not a complaint” dismisses and keeps what the detector said", async () => {
+    await recordComplaints(db, 3, [{ post: post(), detection: detection({ score: 0.71 }) }], T);
+    expect(await dismissComplaint(db, "x:1860000000000000001", "Julie", T + 5000)).toBe(true);
+    const [fb] = await db.feedback.toArray();
+    expect(fb).toMatchObject({ verdict: "not-complaint", agent: "Julie", at: T + 5000, postId: "1860000000000000001" });
+    expect(fb?.detection.score).toBe(0.71);
+    expect(DetectorFeedback.parse(fb)).toEqual(fb);
+  });
+
+  test("“missed complaint” queues the post as a complaint and records the detector's miss", async () => {
+    const missed = detection({ complaint: false, severity: 0, score: 0.2 });
+    const row = await recordMissedComplaint(db, 9, { post: post(), detection: missed }, "Julie", T);
+    expect(row.detection).toMatchObject({ complaint: true, severity: 1, score: 0.2 });
+    expect(row.status).toBe("new");
+    expect(await openComplaintCount(db, 9)).toBe(1);
+    const [fb] = await db.feedback.toArray();
+    expect(fb).toMatchObject({ verdict: "missed-complaint", detection: { complaint: false, severity: 0 } });
+  });
+
+  const reply = (postId: string, at: number, complaint = true) => ({
+    site: "x" as const,
+    postId,
+    insertedAt: at,
+    detection: detection({ complaint }),
+  });
+  const fb = (postId: string, at: number, verdict: "not-complaint" | "missed-complaint") => ({
+    key: `x:${postId}`,
+    at,
+    verdict,
+  });
+
+  test.each([
+    {
+      name: "nothing judged yet",
+      replies: [],
+      feedback: [],
+      want: { confirmed: 0, rejected: 0, missed: 0, precision: null },
+    },
+    {
+      name: "3 answered, 1 dismissed",
+      replies: [reply("1", 1), reply("2", 2), reply("3", 3)],
+      feedback: [fb("4", 4, "not-complaint")],
+      want: { confirmed: 3, rejected: 1, missed: 0, precision: 0.75 },
+    },
+    {
+      name: "two replies to one post count once",
+      replies: [reply("1", 1), reply("1", 2)],
+      feedback: [],
+      want: { confirmed: 1, rejected: 0, missed: 0, precision: 1 },
+    },
+    {
+      name: "dismissed after a reply: the last judgement wins",
+      replies: [reply("1", 1)],
+      feedback: [fb("1", 5, "not-complaint")],
+      want: { confirmed: 0, rejected: 1, missed: 0, precision: 0 },
+    },
+    {
+      name: "a missed complaint answered later is not a detector hit",
+      replies: [reply("7", 9)],
+      feedback: [fb("7", 8, "missed-complaint")],
+      want: { confirmed: 0, rejected: 0, missed: 1, precision: null },
+    },
+  ])("judged precision: $name", ({ replies, feedback, want }) => {
+    expect(judgedPrecision(replies, feedback)).toEqual(want);
   });
 });
