@@ -50,8 +50,9 @@ export default defineContentScript({
       {
         mark(el, post, detection) {
           const host = createBadge(post, detection, badgeOptions);
+          // Right after the author's name, handle and time: read with them, and away from X's own buttons.
           const anchor = el.querySelector('[data-testid="User-Name"]');
-          if (anchor?.parentElement) anchor.after(host);
+          if (anchor) anchor.append(host);
           else el.prepend(host);
           return host;
         },
