@@ -12,7 +12,7 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "tabs", "contextMenus", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    permissions: ["storage", "contextMenus", ...(browser === "firefox" ? [] : ["sidePanel"])],
     host_permissions: SITE_MATCHES,
     action: { default_title: "__MSG_actionTitle__" },
     ...(browser === "firefox"

@@ -172,8 +172,10 @@ function sendToTab(tabId: number, msg: ToContent): Promise<unknown> {
 
 async function refreshActionBadge(tabId: number): Promise<void> {
   const count = await openComplaintCount(getDb(), tabId);
-  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : "" }).catch(() => {});
-  await browser.action.setBadgeBackgroundColor({ tabId, color: "#c2410c" }).catch(() => {});
+  // Firefox's Manifest V2 build has browserAction where Chrome's MV3 has action.
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  await action?.setBadgeText({ tabId, text: count > 0 ? String(count) : "" }).catch(() => {});
+  await action?.setBadgeBackgroundColor({ tabId, color: "#c2410c" }).catch(() => {});
 }
 
 function openPanel(tabId: number, windowId: number | undefined): void {
