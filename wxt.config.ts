@@ -14,6 +14,9 @@ export default defineConfig({
     default_locale: "en",
     permissions: ["storage", "contextMenus", ...(browser === "firefox" ? [] : ["sidePanel"])],
     host_permissions: SITE_MATCHES,
+    // The classifier's weights are a file the content script fetches once, so the script itself stays small.
+    web_accessible_resources:
+      browser === "firefox" ? ["model/*.bin"] : [{ resources: ["model/*.bin"], matches: SITE_MATCHES }],
     action: { default_title: "__MSG_actionTitle__" },
     ...(browser === "firefox"
       ? {

@@ -1,15 +1,26 @@
 /**
- * `npm run bench`: speed and size, measured here and printed as a table (`-- --json` for one JSON object).
+ * `npm run bench`: speed, size and the detector's accuracy on held-out data, measured here and printed as a table
+ * (`-- --json` for one JSON object). ../shared is read at run time; figures that need it are skipped without it.
  * Page costs are ratios of two measurements taken in the same run, alternating, so a noisy shared machine
  * affects both sides alike.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildSync } from "esbuild";
 import type { BrowserContext } from "playwright-core";
-import { detect } from "../lib/detect";
+import { detect, loadModelFromBytes, type Model } from "../lib/detect";
+import { binaryMetrics } from "../lib/detect/train";
 import { EXTENSION_DIR, launch, ROOT } from "../scripts/chromium";
 import { routeDemo } from "../scripts/demo-route";
+import {
+  isBrandDirected,
+  type LabelledText,
+  loadEnglish,
+  loadFrench,
+  MODEL_BIN,
+  sharedPresent,
+} from "../scripts/detect-data";
 
 const json = process.argv.includes("--json");
 const log = (...a: unknown[]) => {
@@ -32,33 +43,123 @@ function median(xs: number[]): number {
 
 /** Texts to classify: the shared English test set when present (read, never copied), else our demo posts. */
 function benchTexts(): { texts: string[]; source: string } {
-  const shared = join(ROOT, "../shared/data/complaints-preotiuc-pietro-2019/test.jsonl");
-  if (existsSync(shared)) {
-    const texts = readFileSync(shared, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => String((JSON.parse(l) as { text?: unknown }).text ?? ""));
-    return { texts, source: "shared English test set" };
-  }
+  if (sharedPresent()) return { texts: loadEnglish("test").map((r) => r.text), source: "shared English test set" };
   const demo = readFileSync(join(ROOT, "demo/posts.ts"), "utf8");
   const texts = [...demo.matchAll(/text:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
   return { texts, source: "demo posts (../shared absent)" };
 }
 
-function benchDetect(): void {
-  const { texts, source } = benchTexts();
-  for (const t of texts) detect(t); // warm-up: let V8 optimise
+/** The trained model, when `npm run train` has written it (and it decodes). */
+function loadModel(): Model | undefined {
+  if (!existsSync(MODEL_BIN)) {
+    log("no public/model/detect-v1.bin: run `npm run train` for the model figures");
+    return undefined;
+  }
+  try {
+    return loadModelFromBytes(new Uint8Array(readFileSync(MODEL_BIN)));
+  } catch (error) {
+    log(`public/model/detect-v1.bin unreadable (${(error as Error).message}): skipping the model figures`);
+    return undefined;
+  }
+}
+
+/** Median µs per detect call over 15 rounds of ≥ 20,000 calls, after a warm-up pass. */
+function timeDetect(texts: readonly string[], model: Model | undefined): number {
+  for (const t of texts) detect(t, {}, model); // warm-up: let V8 optimise
   const perCall: number[] = [];
   for (let round = 0; round < 15; round++) {
     const start = process.hrtime.bigint();
     let n = 0;
     while (n < 20_000) {
-      for (const t of texts) detect(t);
+      for (const t of texts) detect(t, {}, model);
       n += texts.length;
     }
     perCall.push(Number(process.hrtime.bigint() - start) / 1000 / n);
   }
-  rows.push({ key: "detect_us_per_post", value: median(perCall), unit: "µs", note: `median of 15 rounds, ${source}` });
+  return median(perCall);
+}
+
+function benchDetect(model: Model | undefined): void {
+  const { texts, source } = benchTexts();
+  if (model) {
+    rows.push({
+      key: "detect_us_per_post",
+      value: timeDetect(texts, model),
+      unit: "µs",
+      note: `trained model (${model.id}), median of 15 rounds, ${source}`,
+    });
+  }
+  rows.push({
+    key: model ? "detect_baseline_us_per_post" : "detect_us_per_post",
+    value: timeDetect(texts, undefined),
+    unit: "µs",
+    note: `lexicon baseline alone, median of 15 rounds, ${source}`,
+  });
+}
+
+function macroF1(data: readonly LabelledText[], model: Model): number {
+  return binaryMetrics(
+    data.map((r) => detect(r.text, {}, model).complaint),
+    data.map((r) => r.label),
+  ).macroF1;
+}
+
+/**
+ * Accuracy on the held-out test splits, which training never reads: text only, no site metadata (no lang
+ * attribute, no brand handles), as on a page that gives none.
+ */
+async function benchAccuracy(model: Model | undefined): Promise<void> {
+  if (!model) return;
+  if (!sharedPresent()) {
+    log("../shared/data absent: skipping the English accuracy figures");
+  } else {
+    const test = loadEnglish("test");
+    const brand = test.filter(isBrandDirected);
+    rows.push({
+      key: "detect_macro_f1_en",
+      value: macroF1(test, model),
+      unit: "",
+      note: `complaints-preotiuc-pietro-2019 test.jsonl, all ${test.length} rows`,
+    });
+    rows.push({
+      key: "detect_macro_f1_en_brand",
+      value: macroF1(brand, model),
+      unit: "",
+      note: `the same, ${brand.length} brand-directed rows (domain not random_*)`,
+    });
+  }
+  const french = await loadFrench();
+  if (!french) log("data/fr-complaints absent: skipping the French accuracy figure");
+  else
+    rows.push({
+      key: "detect_macro_f1_fr",
+      value: macroF1(french.test, model),
+      unit: "",
+      note: `data/fr-complaints test split, ${french.test.length} rows`,
+    });
+}
+
+/**
+ * What the model costs to ship: the gzipped .bin (fetched once by the content script) plus the gzipped lexicon
+ * module as esbuild minifies it (the lexicon's dense features need it; it is in the content-script bundle).
+ */
+function benchModelSize(): void {
+  if (!existsSync(MODEL_BIN)) return;
+  const bin = gzipSync(readFileSync(MODEL_BIN), { level: 9 }).length;
+  const lexicon = buildSync({
+    entryPoints: [join(ROOT, "lib/detect/lexicon.ts")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+  }).outputFiles[0]?.contents;
+  const lex = lexicon ? gzipSync(lexicon, { level: 9 }).length : 0;
+  rows.push({
+    key: "detect_model_gz_kb",
+    value: (bin + lex) / 1024,
+    unit: "KB",
+    note: `detect-v1.bin ${(bin / 1024).toFixed(1)} KB gzip + lexicon.ts minified ${(lex / 1024).toFixed(1)} KB gzip`,
+  });
 }
 
 function benchBundle(): void {
@@ -120,7 +221,10 @@ async function benchPageCost(): Promise<void> {
   }
 }
 
-benchDetect();
+const model = loadModel();
+benchDetect(model);
+await benchAccuracy(model);
+benchModelSize();
 benchBundle();
 await benchPageCost();
 

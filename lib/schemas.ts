@@ -81,6 +81,10 @@ export const Detection = z.object({
   reasons: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
   /** Identifies the model that produced it, so the log says which detector judged. */
   model: z.string().check(z.maxLength(50)),
+  /** How urgent a reply is: complaint score × heat (threats, capitals, anger hashtags) and reach (engagement). */
+  risk: z.number().check(z.minimum(0), z.maximum(1)),
+  /** The post names the brand: one of its @handles or keywords from the settings. */
+  brandDirected: z.boolean(),
 });
 export type Detection = z.infer<typeof Detection>;
 

@@ -4,7 +4,7 @@
  */
 
 import { Scanner } from "@/lib/content/scanner";
-import { detect } from "@/lib/detect";
+import { detect, loadModelFromBytes, type Model } from "@/lib/detect";
 import { resolveUiLang, type UiLang } from "@/lib/i18n";
 import { insertText } from "@/lib/insert";
 import { complaintKey, type InsertResult, parseMessage, type ToBackgroundFromContent, ToContent } from "@/lib/messages";
@@ -19,7 +19,8 @@ export default defineContentScript({
   matches: X_MATCHES,
   runAt: "document_idle",
   async main(ctx) {
-    let settings: Settings = await getSettings();
+    const [model, initial] = await Promise.all([loadModel(), getSettings()]);
+    let settings: Settings = initial;
     let lang: UiLang = resolveUiLang(settings.uiLanguage, navigator.language);
     const unwatch = settingsItem.watch((next) => {
       if (!next) return;
@@ -41,12 +42,16 @@ export default defineContentScript({
     const scanner = new Scanner(
       { findPosts, postIdOf, extractPost },
       (post) =>
-        detect(post.text, {
-          langAttr: post.langAttr,
-          brandHandles: settings.brandHandles,
-          brandKeywords: settings.brandKeywords,
-          metrics: post.metrics,
-        }),
+        detect(
+          post.text,
+          {
+            langAttr: post.langAttr,
+            brandHandles: settings.brandHandles,
+            brandKeywords: settings.brandKeywords,
+            metrics: post.metrics,
+          },
+          model,
+        ),
       {
         mark(el, post, detection) {
           const host = createBadge(post, detection, badgeOptions);
@@ -136,6 +141,18 @@ export default defineContentScript({
     }
   },
 });
+
+/** The trained model, fetched once from the extension; without it the lexicon baseline still classifies. */
+async function loadModel(): Promise<Model | undefined> {
+  try {
+    const response = await fetch(browser.runtime.getURL("/model/detect-v1.bin"));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return loadModelFromBytes(new Uint8Array(await response.arrayBuffer()));
+  } catch (error) {
+    console.warn("Apaise: complaint model not loaded, using the lexicon baseline:", error);
+    return undefined;
+  }
+}
 
 function revealPost(article: Element | null): void {
   if (!(article instanceof HTMLElement)) return;

@@ -38,7 +38,8 @@ const STOPWORDS: Record<VotedLang, string> = {
 /** Bit per language, so one Map lookup scores a word for every language at once. */
 const LANG_BITS: Record<VotedLang, number> = { fr: 1, en: 2, es: 4, de: 8, it: 16, pt: 32, nl: 64 };
 
-const STOP_MAP: Map<string, number> = (() => {
+/** Folded function word → bit per language that lists it (LANG_BITS order). */
+export const STOP_MAP: Map<string, number> = (() => {
   const map = new Map<string, number>();
   for (const lang of VOTED) {
     for (const word of STOPWORDS[lang].split(" ")) map.set(word, (map.get(word) ?? 0) | LANG_BITS[lang]);
@@ -70,9 +71,10 @@ export function langFromAttr(langAttr: string | null | undefined): KnownLang | n
 }
 
 /**
- * Scores folded word tokens; `original` is the unfolded text (for the letter hints). Used by `detect` with the
- * tokens it already made, so a post is tokenised once: `isWord(i)` says which of them are words (mentions,
- * hashtags, URLs and emoji say nothing about the language of the sentence).
+ * Scores folded word tokens; `original` is the unfolded text (for the letter hints). `isWord(i)` says which of
+ * them are words (mentions, hashtags, URLs and emoji say nothing about the language of the sentence). The
+ * detector does not call this: it votes with addVotes as it scans (./analyse.ts), from a table lookup it makes
+ * anyway, and decides with langFromVotes.
  */
 export function langFromTokens(
   tokens: readonly string[],
@@ -87,9 +89,21 @@ export function langFromTokens(
     if (tok === undefined || !isWord(i)) continue;
     words++;
     const bits = STOP_MAP.get(tok);
-    if (bits === undefined) continue;
-    for (let b = 0; b < VOTED.length; b++) if (bits & (1 << b)) scores[b] = (scores[b] ?? 0) + 1;
+    if (bits !== undefined) addVotes(scores, bits);
   }
+  return langFromVotes(scores, words, original);
+}
+
+/** Adds one word's votes (its STOP_MAP bits) to per-language scores, indexed in LANG_BITS order. */
+export function addVotes(scores: number[] | Int32Array, bits: number): void {
+  for (let b = 0; b < VOTED.length; b++) if (bits & (1 << b)) scores[b] = (scores[b] ?? 0) + 1;
+}
+
+/**
+ * The language from function-word votes over `words` word tokens, plus letter hints from the unfolded text.
+ * `scores` is modified (the hints are added to it).
+ */
+export function langFromVotes(scores: number[] | Int32Array, words: number, original: string): Lang {
   for (const [re, lang] of ANY_HINT.test(original) ? CHAR_HINTS : []) {
     if (re.test(original)) {
       const b = Math.log2(LANG_BITS[lang]);

@@ -222,6 +222,32 @@ export const LEXICON: readonly CueGroup[] = [
       "without explanation|could at least|the least you could|never happened|keeps going up|keep going up|" +
       "going up again|keep getting|keeps getting|keep having|keeps happening|keep happening",
   },
+  // Everyday French disapproval of a product or a service: the words people write when something is simply bad
+  // ("fade", "raté", "c'est du vol"), which the lists above, built around failures and delays, miss.
+  {
+    lang: "fr",
+    kind: "neg",
+    weight: 2.3,
+    severity: 1,
+    phrases:
+      "médiocre|médiocres|minable|minables|pourri|pourrie|pourris|pourries|à chier|de merde|ça craint|" +
+      "mensonger|mensongère|publicité mensongère|humiliant|humiliante|humiliation|amateur|travail d'amateur|" +
+      "bâclé|bâclée|raté|ratée|fade|immangeable|imbuvable|c'est du vol|du vol pur|c'est du vent|" +
+      "vous vous moquez|on se moque|se moquer du monde|personne n'est venu|personne n'a prévenu|bof|" +
+      "pas terrible|c'est quoi ce|c'est quoi cette|insupportable|inadmissible de",
+  },
+  // How French customers escalate: claims, reminders, broken promises, charges made without consent.
+  {
+    lang: "fr",
+    kind: "neg",
+    weight: 2.3,
+    severity: 1,
+    phrases:
+      "réclamation|réclamations|litige|j'exige|je relance|relancé|relancée|plusieurs relances|" +
+      "à plusieurs reprises|on m'a promis|m'avait promis|on m'avait promis|soi-disant|non conforme|pas conforme|" +
+      "à tort|facturé à tort|frais cachés|sans mon accord|sans mon consentement|démarchage|harcèlement|" +
+      "silence radio|aucun retour|hors délai|délai dépassé",
+  },
   // Problems with a category. Weaker than outright disappointment: "problème" in a question is still a
   // complaint most of the time, but it needs nothing else to tip it.
   {
@@ -486,6 +512,19 @@ export const LEXICON: readonly CueGroup[] = [
   { lang: "any", kind: "irony", weight: 0.6, phrases: "🙄|🙃|🤡|🤔|😏|🥴" },
   // 👏 is left out on purpose: it is applause as often as irony; with a complaint cue, praise is sarcastic anyway.
   { lang: "any", kind: "irony", weight: 0.3, phrases: "#sarcasm|#not|#ironie|#sarcasme" },
+  // Set phrases that wink: with praise in the post they make it sarcastic ("bravo, comme d'habitude").
+  {
+    lang: "fr",
+    kind: "irony",
+    weight: 0.3,
+    phrases: "comme d'habitude|comme toujours|comme d'hab|évidemment|heureusement que|encore bravo|quelle surprise",
+  },
+  {
+    lang: "en",
+    kind: "irony",
+    weight: 0.3,
+    phrases: "as usual|as always|of course|what a surprise|surprise surprise|so much for|shocker|classic",
+  },
 
   // ── Expectations: complaints when negated ───────────────────────────────────────────────────────────────
   {
@@ -623,7 +662,8 @@ export const LEXICON: readonly CueGroup[] = [
       "réponse rapide|super service|merci beaucoup|merci infiniment|mille mercis|encore merci|merci encore|" +
       "encore bravo|j'adore|adore|ravi|ravie|formidable|efficace|efficaces|réactif|réactive|réactifs|à l'écoute|" +
       "rien à dire|rien à redire|chapeau|top du top|trop bien|merci pour|merci pour votre aide|recommande|" +
-      "je recommande|recommandé",
+      "je recommande|recommandé|magnifique|magnifiques|merveilleux|merveilleuse|sublime|quel bonheur|" +
+      "génialissime|trop sympa",
   },
   {
     lang: "fr",

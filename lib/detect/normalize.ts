@@ -83,3 +83,172 @@ export function phraseTokens(phrase: string): string[] {
   }
   return out;
 }
+
+// ── A hand-written scanner with exactly TOKEN_RE's semantics ─────────────────────────────────────────────
+// The detector tokenises every post of a timeline; running TOKEN_RE (a Unicode-property regex returning a
+// match array per token) was a fifth of a post's cost. This scanner walks the string once and classifies each
+// unit with a table. TOKEN_RE stays the specification: tests/unit/detect/scan.test.ts checks that both agree
+// on arbitrary strings.
+
+/** \p{L} or \p{N}. */
+const C_WORD = 1;
+/** \p{Extended_Pictographic}. */
+const C_PICT = 2;
+/** \s. */
+const C_SPACE = 4;
+/** [.,;:!?()"\n]: one-unit punctuation. */
+const C_PUNCT = 8;
+
+const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
+const PICT_RE = /^\p{Extended_Pictographic}$/u;
+const SPACE_RE = /^\s$/;
+
+function classify(ch: string): number {
+  return (
+    (WORD_CHAR_RE.test(ch) ? C_WORD : 0) |
+    (PICT_RE.test(ch) ? C_PICT : 0) |
+    (SPACE_RE.test(ch) ? C_SPACE : 0) |
+    (ch.length === 1 && '.,;:!?()"\n'.includes(ch) ? C_PUNCT : 0)
+  );
+}
+
+/**
+ * Classes of BMP code units, filled one 256-unit block at a time when first met (a page of Latin text touches
+ * two or three blocks; filling all 65,536 up front would cost milliseconds at every page load).
+ */
+const BMP_CLASS = new Uint8Array(65_536);
+const BLOCK_FILLED = new Uint8Array(256);
+/** Astral code points met so far (emoji, mathematical letters), bounded. */
+const ASTRAL_CLASS = new Map<number, number>();
+
+function fillBlock(block: number): void {
+  const base = block << 8;
+  for (let c = base; c < base + 256; c++) {
+    // Surrogates are classified as pairs, by code point.
+    BMP_CLASS[c] = c >= 0xd800 && c <= 0xdfff ? 0 : classify(String.fromCharCode(c));
+  }
+  BLOCK_FILLED[block] = 1;
+}
+fillBlock(0);
+
+/** Class of the code point at i, and its length in units (1 or 2) in the second byte. */
+function classAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    const block = c >>> 8;
+    if (BLOCK_FILLED[block] === 0) fillBlock(block);
+    return (BMP_CLASS[c] ?? 0) | 0x100;
+  }
+  const lo = s.charCodeAt(i + 1);
+  if (c > 0xdbff || !(lo >= 0xdc00 && lo <= 0xdfff)) return 0x100; // a lone surrogate: one unit, no class
+  const cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+  let cls = ASTRAL_CLASS.get(cp);
+  if (cls === undefined) {
+    cls = classify(String.fromCodePoint(cp));
+    if (ASTRAL_CLASS.size < 4_096) ASTRAL_CLASS.set(cp, cls);
+  }
+  return cls | 0x200;
+}
+
+const isSpaceUnit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return i < s.length && (c < 0xd800 || c > 0xdfff) && (classAt(s, i) & C_SPACE) !== 0;
+};
+
+/** Mention and hashtag bodies: [\p{L}\p{N}_]. */
+function bodyEnd(s: string, j: number): number {
+  while (j < s.length) {
+    if (s.charCodeAt(j) === 95) {
+      j++;
+      continue;
+    }
+    const cls = classAt(s, j);
+    if ((cls & C_WORD) === 0) break;
+    j += cls >>> 8;
+  }
+  return j;
+}
+
+/**
+ * Tokenises folded text as TOKEN_RE does, calling `emit(kind, start, end)` per token until it returns false.
+ * Kinds are the TOKEN_* constants.
+ */
+export function scanTokens(s: string, emit: (kind: number, start: number, end: number) => boolean): void {
+  const len = s.length;
+  let i = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i);
+    // 1. URL: "http://", "https://" or "www." then at least one non-space.
+    if (c === 104 || c === 119) {
+      const head =
+        c === 119
+          ? s.startsWith("www.", i)
+            ? 4
+            : 0
+          : s.startsWith("http://", i)
+            ? 7
+            : s.startsWith("https://", i)
+              ? 8
+              : 0;
+      if (head > 0 && i + head < len && !isSpaceUnit(s, i + head)) {
+        let j = i + head + 1;
+        while (j < len && !isSpaceUnit(s, j)) j++;
+        if (!emit(TOKEN_URL, i, j)) return;
+        i = j;
+        continue;
+      }
+    }
+    // 2–3. Mention, hashtag.
+    if (c === 64 || c === 35) {
+      const j = bodyEnd(s, i + 1);
+      if (j > i + 1) {
+        if (!emit(c === 64 ? TOKEN_MENTION : TOKEN_HASHTAG, i, j)) return;
+        i = j;
+        continue;
+      }
+    }
+    const cls = classAt(s, i);
+    const width = cls >>> 8;
+    // 4. Word, keeping an English "'t" that ends it ("don't").
+    if (cls & C_WORD) {
+      let j = i + width;
+      for (;;) {
+        if (j >= len) break;
+        const next = classAt(s, j);
+        if ((next & C_WORD) === 0) break;
+        j += next >>> 8;
+      }
+      if (s.charCodeAt(j) === 39 && s.charCodeAt(j + 1) === 116 && (j + 2 >= len || (classAt(s, j + 2) & C_WORD) === 0))
+        j += 2;
+      if (!emit(TOKEN_WORD, i, j)) return;
+      i = j;
+      continue;
+    }
+    // 5. Emoji.
+    if (cls & C_PICT) {
+      if (!emit(TOKEN_EMOJI, i, i + width)) return;
+      i += width;
+      continue;
+    }
+    // 6. A run of two or more "!" / "?".
+    if ((c === 33 || c === 63) && (s.charCodeAt(i + 1) === 33 || s.charCodeAt(i + 1) === 63)) {
+      let j = i + 2;
+      while (s.charCodeAt(j) === 33 || s.charCodeAt(j) === 63) j++;
+      if (!emit(TOKEN_BANG, i, j)) return;
+      i = j;
+      continue;
+    }
+    // 7. Punctuation, or a dash between spaces.
+    if (cls & C_PUNCT) {
+      if (!emit(TOKEN_PUNCT, i, i + 1)) return;
+      i++;
+      continue;
+    }
+    if (cls & C_SPACE && s.charCodeAt(i + 1) === 45 && isSpaceUnit(s, i + 2)) {
+      if (!emit(TOKEN_PUNCT, i, i + 3)) return;
+      i += 3;
+      continue;
+    }
+    i += width;
+  }
+}

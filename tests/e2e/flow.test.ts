@@ -100,6 +100,23 @@ describe("on the X timeline", () => {
     await article(x, "je résilie").screenshot({ path: outputPath("badge.png") });
   });
 
+  test("the content script classifies with the trained model it fetched from the extension", async () => {
+    const sw = await worker();
+    const models = await sw.evaluate(async () => {
+      const open = indexedDB.open("apaise");
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => ko(open.error);
+      });
+      const all = db.transaction("complaints").objectStore("complaints").getAll();
+      return new Promise<string[]>((ok) => {
+        all.onsuccess = () => ok(all.result.map((c: { detection: { model: string } }) => c.detection.model));
+      });
+    });
+    expect(models.length).toBeGreaterThan(0);
+    for (const m of models) expect(m).toMatch(/^linear-/);
+  });
+
   test("the toolbar icon counts the open complaints of the tab", async () => {
     const sw = await worker();
     const text = await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -241,9 +241,12 @@ describe("detect: meta", () => {
     );
   });
 
-  test("metrics do not change the verdict", () => {
+  test("metrics do not change the verdict, only the risk", () => {
     const metrics = { replies: 1000, reposts: 5000, likes: 20000, views: 1_000_000 };
-    expect(detect("colis pas reçu", { metrics })).toEqual(detect("colis pas reçu"));
+    const withReach = detect("colis pas reçu", { metrics });
+    const without = detect("colis pas reçu");
+    expect({ ...withReach, risk: 0 }).toEqual({ ...without, risk: 0 });
+    expect(withReach.risk).toBeGreaterThan(without.risk);
   });
 
   test("is deterministic and keeps no state between calls", () => {

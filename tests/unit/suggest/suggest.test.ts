@@ -13,6 +13,8 @@ const detection = (lang: Lang, category: Category, severity: Severity): Detectio
   lang,
   reasons: [],
   model: "test",
+  risk: severity > 0 ? 0.5 : 0.05,
+  brandDirected: false,
 });
 
 const post = (id: string, text = "", author = "jane_doe") => ({ id, author, site: "x" as const, text });

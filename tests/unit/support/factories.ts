@@ -27,6 +27,8 @@ export function detection(overrides: Partial<Detection> = {}): Detection {
     lang: "fr",
     reasons: ["toujours pas reçu", "retard"],
     model: "test",
+    risk: 0.4,
+    brandDirected: true,
     ...overrides,
   };
 }
