@@ -1,5 +1,6 @@
 import { useMemo, useState } from "preact/hooks";
 import { categoryName, formatCount, percent, severityName, t, type UiLang } from "@/lib/i18n";
+import type { LintWarning } from "@/lib/lint";
 import type { ReplyInsertResponse, ToBackgroundFromPage } from "@/lib/messages";
 import type { ComplaintRecord, Settings, Suggestion } from "@/lib/schemas";
 import { suggest } from "@/lib/suggest";
@@ -44,9 +45,10 @@ export function ComplaintDetail({
   );
   const [state, setState] = useState<InsertState>({ kind: "idle" });
 
-  const insert = async (suggestion: Suggestion, text: string) => {
+  const insert = async (suggestion: Suggestion, text: string, overridden: LintWarning[]) => {
     setState({ kind: "busy", id: suggestion.id });
-    const raw = (await send({ type: "reply/insert", tabId, key: complaint.key, text, suggestion }).catch(
+    const lintOverride = overridden.map((w) => w.rule);
+    const raw = (await send({ type: "reply/insert", tabId, key: complaint.key, text, suggestion, lintOverride }).catch(
       (e: unknown) => ({ ok: false, error: String(e) }),
     )) as ReplyInsertResponse;
     setState(
@@ -117,10 +119,11 @@ export function ComplaintDetail({
           <li key={s.id}>
             <SuggestionCard
               suggestion={s}
+              detection={detection}
               index={i + 1}
               lang={lang}
               state={state}
-              onInsert={(text) => void insert(s, text)}
+              onInsert={(text, overridden) => void insert(s, text, overridden)}
             />
           </li>
         ))}

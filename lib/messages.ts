@@ -39,6 +39,8 @@ const FROM_PAGE = [
     key: Key,
     text: ReplyText,
     suggestion: z.nullable(Suggestion),
+    /** Blocking linter rules the agent chose to override for this reply: kept in the log. */
+    lintOverride: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
   }),
   z.object({ type: z.literal("complaint/dismiss"), key: Key }),
   z.object({ type: z.literal("panel/select"), tabId: z.int(), key: z.nullable(Key) }),

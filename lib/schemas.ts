@@ -137,6 +137,8 @@ export const ReplyLogEntry = z.object({
   suggestion: z.nullable(Suggestion),
   finalText: z.string().check(z.minLength(1), z.maxLength(5_000)),
   edited: z.boolean(),
+  /** Blocking linter warnings the agent overrode to insert this reply (absent in entries before the linter). */
+  lintOverride: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
   agent: z.string().check(z.maxLength(100)),
   /** Epoch ms. */
   publishedAt: z.nullable(z.int()),

@@ -161,6 +161,7 @@ async function insertReply(msg: Extract<ToBackgroundFromPage, { type: "reply/ins
     suggestion: msg.suggestion,
     agent: settings.agentName || "—",
     insertedAt,
+    lintOverride: msg.lintOverride,
   });
   await refreshActionBadge(msg.tabId);
   return { ok: true, logId, method: result.value.method };

@@ -151,6 +151,7 @@ export interface InsertionInput {
   agent: string;
   insertedAt: number;
   id?: string;
+  lintOverride?: string[];
 }
 
 export function buildLogEntry(input: InsertionInput): ReplyLogEntry {
@@ -169,6 +170,7 @@ export function buildLogEntry(input: InsertionInput): ReplyLogEntry {
     suggestion,
     finalText: text,
     edited: suggestion ? suggestion.text.trim() !== text.trim() : true,
+    ...(input.lintOverride?.length ? { lintOverride: input.lintOverride } : {}),
     agent: input.agent,
     publishedAt,
     detectedAt: c.detectedAt,

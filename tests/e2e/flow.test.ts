@@ -221,6 +221,31 @@ describe("from the side panel to a posted reply", () => {
     await log.close();
   });
 
+  test("the tone linter explains problems live as the agent types, and blocks until an explicit override", async () => {
+    const third = panel.getByTestId("suggestion").nth(2);
+    await third
+      .locator("textarea")
+      .fill("Vous auriez dû lire nos conditions. Envoyez-nous votre numéro de commande ici.");
+    const rules = () =>
+      third
+        .getByTestId("lint")
+        .locator("li")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-rule")));
+    await expect.poll(rules).toEqual(expect.arrayContaining(["blame", "personal-data"]));
+    expect(await third.getByTestId("lint").textContent()).toMatch(/[A-Za-z]/);
+    const insert = third.getByTestId("insert");
+    expect(await insert.isDisabled()).toBe(true);
+    await third.locator(".override input").check();
+    expect(await insert.isEnabled()).toBe(true);
+    await panel.screenshot({ path: outputPath("sidepanel-lint-en.png"), fullPage: true });
+    // A calm rewrite clears the warnings.
+    await third
+      .locator("textarea")
+      .fill("Toutes nos excuses pour ce retard. Écrivez-nous en message privé, on regarde votre colis tout de suite.");
+    await expect.poll(() => third.getByTestId("lint").count()).toBe(0);
+    expect(await insert.isEnabled()).toBe(true);
+  });
+
   test("the answered complaint is marked replied and leaves the toolbar count", async () => {
     const sw = await worker();
     const before = await x.locator("[data-apaise-post-id]").count();
