@@ -4,8 +4,10 @@
  */
 // zod/mini: the same validation with a tree-shakable API, so the content script stays small.
 import * as z from "zod/mini";
+import { CATEGORIES, COMPLAINT_STATUSES, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES } from "./constants";
 
-export const SITE_IDS = ["x"] as const;
+export { CATEGORIES, COMPLAINT_STATUSES, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES };
+
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
 
@@ -54,16 +56,6 @@ export type PostSnapshot = z.infer<typeof PostSnapshot>;
 export const Severity = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 export type Severity = z.infer<typeof Severity>;
 
-export const CATEGORIES = [
-  "product",
-  "delivery",
-  "billing",
-  "outage",
-  "service",
-  "account",
-  "pricing",
-  "other",
-] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
@@ -88,7 +80,6 @@ export const Detection = z.object({
 });
 export type Detection = z.infer<typeof Detection>;
 
-export const STRATEGIES = ["acknowledge-dm", "concrete-fix", "ask-detail"] as const;
 export const Strategy = z.enum(STRATEGIES);
 export type Strategy = z.infer<typeof Strategy>;
 
@@ -103,7 +94,6 @@ export const Suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
-export const COMPLAINT_STATUSES = ["new", "inserted", "posted", "dismissed"] as const;
 export const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
 export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 
@@ -170,7 +160,6 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: "auto",
 };
 
-export const FEEDBACK_VERDICTS = ["not-complaint", "missed-complaint"] as const;
 export const FeedbackVerdict = z.enum(FEEDBACK_VERDICTS);
 export type FeedbackVerdict = z.infer<typeof FeedbackVerdict>;
 

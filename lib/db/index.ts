@@ -3,7 +3,14 @@
  * Content scripts never open it (in a page it would be the site's own IndexedDB).
  */
 import Dexie, { type EntityTable } from "dexie";
-import type { ComplaintRecord, DetectorFeedback, ReplyLogEntry } from "../schemas";
+import type { ComplaintRecord, Detection, DetectorFeedback, ReplyLogEntry } from "../schemas";
+
+/** Fields added to Detection after version 1 of the database, with the values that mean "unknown". */
+export function withDetectionDefaults<T extends Partial<Detection>>(
+  d: T,
+): T & Pick<Detection, "risk" | "brandDirected"> {
+  return { ...d, risk: d.risk ?? 0, brandDirected: d.brandDirected ?? false };
+}
 
 export const DB_NAME = "apaise";
 
@@ -21,6 +28,19 @@ export class ApaiseDb extends Dexie {
     });
     // 2: agents' corrections of the detector.
     this.version(2).stores({ feedback: "id, key, verdict, at" });
+    // 3: detections carry risk and brandDirected; older rows get neutral values so they still parse.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        for (const table of ["complaints", "replies", "feedback"]) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((row: { detection: Partial<Detection> }) => {
+              row.detection = withDetectionDefaults(row.detection);
+            });
+        }
+      });
   }
 }
 

@@ -11,6 +11,7 @@
  *
  * Type-only imports from ../schemas: the content-script bundle must not pull Zod in for this.
  */
+import { CATEGORIES } from "../constants";
 import type { Category, Lang } from "../schemas";
 import { addVotes, langFromAttr, langFromVotes, STOP_MAP } from "./lang";
 import {
@@ -74,17 +75,7 @@ const RESOLVED_WEIGHT = -0.8;
 /** Praise can only pull the score down so far: "merci, merci, top, génial" is not more praise than "top". */
 const PRAISE_FLOOR = -3;
 
-/** Same order as CATEGORIES in ../schemas (which we cannot import as a value without pulling Zod in). */
-export const CATEGORY_LIST: readonly Category[] = [
-  "product",
-  "delivery",
-  "billing",
-  "outage",
-  "service",
-  "account",
-  "pricing",
-  "other",
-];
+export const CATEGORY_LIST: readonly Category[] = CATEGORIES;
 const CATEGORY_INDEX = new Map<Category, number>(CATEGORY_LIST.map((c, i) => [c, i]));
 const OTHER_INDEX = CATEGORY_LIST.length - 1;
 /**

@@ -77,9 +77,13 @@ const MAX_WORD = 24;
 /** Upper bound of hashed features per post: words × (unigram + bigram + n-grams of a 24-unit word). */
 export const MAX_FEATURES = 24_000;
 
-/** Hashed feature indices of the current post, and the token each one came from (to explain a verdict). */
+/** Hashed feature indices of the current post (training reads them; inference only sums their weights). */
 export const featIdx = new Int32Array(MAX_FEATURES);
-export const featTok = new Int32Array(MAX_FEATURES);
+/**
+ * Per token, the sum of the weights of the features it produced (int8 units; bigrams count for their second
+ * word), when hashFeatures was given weights: what explains a verdict, at one store per token.
+ */
+export const tokWeight = new Int32Array(MAX_TOKENS);
 /** Normalised word hash of each token (0 when the token is not a feature): the polarity lookup reuses it. */
 export const tokHash = new Uint32Array(MAX_TOKENS);
 const wbuf = new Uint16Array(MAX_WORD + 2);
@@ -87,10 +91,11 @@ const wbuf = new Uint16Array(MAX_WORD + 2);
 export let hashedSum = 0;
 /** Tokens hashed by the last hashFeatures call (fewer than an.n when a huge post hit MAX_FEATURES). */
 let hashedTokens = 0;
+export const hashedTokenCount = () => hashedTokens;
 
 /**
- * Hashes the current post's tokens (see ./analyse.ts) into featIdx/featTok; returns the count. With `weights`,
- * also sums them into hashedSum on the way (one pass instead of a second one over featIdx).
+ * Hashes the current post's tokens (see ./analyse.ts) into featIdx; returns the count. With `weights`, also sums
+ * them on the way, into hashedSum and per token into tokWeight (one pass, instead of more over featIdx).
  * Only what can signal a complaint is kept: words, hashtags, mentions, URLs, emoji, "?" and "!" runs.
  */
 export function hashFeatures(cfg: FeatureConfig, weights: Int8Array | null = null): number {
@@ -140,23 +145,23 @@ export function hashFeatures(cfg: FeatureConfig, weights: Int8Array | null = nul
       else {
         // Other punctuation ends a clause: no bigram across it.
         tokHash[t] = 0;
+        tokWeight[t] = 0;
         prev = H_START;
         continue;
       }
     } else {
       tokHash[t] = 0;
+      tokWeight[t] = 0;
       continue;
     }
     tokHash[t] = h;
     let x = mix(h ^ NS_WORD) & mask;
-    featIdx[count] = x;
-    featTok[count++] = t;
-    if (weights !== null) sum += weights[x] ?? 0;
+    featIdx[count++] = x;
+    let own = weights !== null ? (weights[x] ?? 0) : 0;
     if (cfg.bigrams) {
       x = mix((Math.imul(prev, 0x9e3779b1) ^ h ^ NS_BIGRAM) >>> 0) & mask;
-      featIdx[count] = x;
-      featTok[count++] = t;
-      if (weights !== null) sum += weights[x] ?? 0;
+      featIdx[count++] = x;
+      if (weights !== null) own += weights[x] ?? 0;
     }
     prev = h;
     if (wlen > 0 && charMax > 0) {
@@ -174,13 +179,14 @@ export function hashFeatures(cfg: FeatureConfig, weights: Int8Array | null = nul
             // FNV's own xor-fold (the high bits onto the low ones): n-grams are most of the features, a full
             // mix for each was a fifth of the cost of a post.
             x = (g ^ (g >>> shift)) & mask;
-            featIdx[count] = x;
-            featTok[count++] = t;
-            if (weights !== null) sum += weights[x] ?? 0;
+            featIdx[count++] = x;
+            if (weights !== null) own += weights[x] ?? 0;
           }
         }
       }
     }
+    tokWeight[t] = own;
+    sum += own;
   }
   hashedTokens = t;
   hashedSum = sum;

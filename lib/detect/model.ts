@@ -28,17 +28,17 @@
  * the state ./analyse.ts left, with reused buffers.
  */
 import type { AnalyseMeta } from "./analyse";
-import { an, analyse, isFunctionWord, MAX_TOKENS, tokEnd, tokKind, tokStart } from "./analyse";
+import { an, analyse, isFunctionWord, tokEnd, tokKind, tokStart } from "./analyse";
 import {
   DENSE_COUNT,
   DENSE_LAYOUT,
   denseFeatures,
   type FeatureConfig,
-  featIdx,
-  featTok,
   hashedSum,
+  hashedTokenCount,
   hashFeatures,
   type PolarityTable,
+  tokWeight,
 } from "./features";
 import { TOKEN_EMOJI, TOKEN_HASHTAG, TOKEN_WORD } from "./normalize";
 
@@ -167,11 +167,7 @@ export function decodeModel(bytes: Uint8Array): Model {
 // ── Scoring ────────────────────────────────────────────────────────────────────────────────────────────────
 
 const denseBuf = new Float64Array(DENSE_COUNT);
-/** Per token, the sum of its hashed weights (int8 units): what explains the verdict. Filled only when asked. */
-const tokContrib = new Int32Array(MAX_TOKENS);
-/** The last scored post: its model, feature count and the hashed part's multiplier (scale, ÷√count). */
-let lastModel: Model | null = null;
-let lastCount = 0;
+/** The hashed part's multiplier in the last scored post (scale, divided by √count when normalised). */
 let lastUnit = 0;
 
 /** The model's logit for the post ./analyse.ts last read, before any threshold. */
@@ -179,8 +175,6 @@ export function logitOfAnalysed(model: Model): number {
   const count = hashFeatures(model.config, model.weights);
   const s = hashedSum;
   denseFeatures(denseBuf, model.polarity);
-  lastModel = model;
-  lastCount = count;
   lastUnit = model.config.normalise && count > 0 ? model.scale / Math.sqrt(count) : model.scale;
   let z = model.bias + s * lastUnit;
   const d = model.dense;
@@ -219,19 +213,13 @@ export function topContributions(max: number, out: Int32Array): number {
   let found = 0;
   const n = an.n;
   const scores = topScores;
-  const w = lastModel?.weights;
-  if (w === undefined) return 0;
-  // Attribute each feature's weight to the token it came from (bigrams to their second word).
-  tokContrib.fill(0, 0, n);
-  for (let f = 0; f < lastCount; f++) {
-    const t = featTok[f] ?? 0;
-    tokContrib[t] = (tokContrib[t] ?? 0) + (w[featIdx[f] ?? 0] ?? 0);
-  }
   if (max > scores.length) max = scores.length;
-  for (let t = 0; t < n; t++) {
+  // Tokens past the hashed ones (a huge post that hit MAX_FEATURES) have stale weights: read what was hashed.
+  const hashed = hashedTokenCount();
+  for (let t = 0; t < hashed && t < n; t++) {
     const kind = tokKind[t];
     if (kind !== TOKEN_WORD && kind !== TOKEN_HASHTAG && kind !== TOKEN_EMOJI) continue;
-    const v = (tokContrib[t] ?? 0) * lastUnit;
+    const v = (tokWeight[t] ?? 0) * lastUnit;
     if (v < MIN_REASON_LOGIT) continue;
     const start = tokStart[t] ?? 0;
     const end = tokEnd[t] ?? 0;
