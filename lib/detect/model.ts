@@ -201,8 +201,8 @@ export function score(model: Model, text: string, meta: AnalyseMeta = {}): numbe
 }
 
 const topScores = new Float64Array(16);
-/** A word must add at least this much to the logit to be quoted as a reason. */
-const MIN_REASON_LOGIT = 0.3;
+/** A word must add at least this much to the logit to be quoted as a reason: below, agents see noise ("devant"). */
+const MIN_REASON_LOGIT = 0.9;
 
 /**
  * The tokens that pushed the last scored post most towards "complaint": up to `max` words, hashtags or emoji,
