@@ -30,6 +30,8 @@ const HARD: Record<string, Case[]> = {
     no("Je n'ai jamais eu de problème avec @BanqueNova"),
     yes("Toujours pas reçu mon colis @ColisVite, ça fait 3 semaines"),
     yes("@CableCo my internet is still not working after the technician came"),
+    no("No problems at all with my @ShopUS order, arrived early"),
+    no("Not disappointed at all with the new @PhoneCo update"),
   ],
   questions: [
     no("@ShopFr vous livrez en Belgique ?"),
@@ -67,15 +69,11 @@ const HARD: Record<string, Case[]> = {
  * right, its test fails and the case moves up to HARD.
  * - Emoji-only anger: the English training tweets have their emoji mangled (U+FFFD) and only one French training
  *   post has an anger emoji, so the model cannot learn their weight; the lexicon alone rates one 😡 weakly.
- * - English reassurance ("no problems at all", "not disappointed"): the lexicon negates the cue, but the words
- *   "problems", "disappointed" weigh more in the n-grams than the negation does.
+ * (English reassurance, "no problems at all" and "not disappointed", was one until the model was retrained with
+ * 200 more French posts; those cases are in HARD now.)
  */
 const KNOWN_MISSES: Record<string, Case[]> = {
   "emoji-only anger": [yes("@NetBox 😡😡😡"), yes("@CableCo 🤬🤬")],
-  negation: [
-    no("No problems at all with my @ShopUS order, arrived early"),
-    no("Not disappointed at all with the new @PhoneCo update"),
-  ],
 };
 
 const rows = Object.entries(HARD).flatMap(([kind, cases]) => cases.map((c) => [kind, c.text, c] as const));
