@@ -5,6 +5,7 @@ import type { Category, Detection, Lang, Severity } from "../../../lib/schemas";
 import { CATEGORIES, STRATEGIES } from "../../../lib/schemas";
 import { chooseVoice, fillTemplate, type SuggestInput, suggest, weightedLength } from "../../../lib/suggest";
 import { DEFAULT_PLAYBOOK, Playbook, type Template } from "../../../lib/suggest/playbook";
+import { detectionOf } from "../support/factories";
 
 type Level = LintWarning["level"];
 type L = "en" | "fr";
@@ -560,17 +561,8 @@ describe("DEFAULT_PLAYBOOK passes the linter with no warning", () => {
   });
 });
 
-const detection = (lang: Lang, category: Category, severity: Severity): Detection => ({
-  complaint: severity > 0,
-  score: severity > 0 ? 0.9 : 0.1,
-  severity,
-  category,
-  lang,
-  reasons: [],
-  model: "test",
-  risk: severity > 0 ? 0.5 : 0.05,
-  brandDirected: true,
-});
+const detection = (lang: Lang, category: Category, severity: Severity): Detection =>
+  detectionOf(lang, category, severity, true);
 
 const COMPLAINTS: readonly { id: string; lang: Lang; category: Category; text: string; author: string }[] = [
   {

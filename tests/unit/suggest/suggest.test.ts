@@ -4,18 +4,10 @@ import type { Category, Detection, Lang, Severity } from "../../../lib/schemas";
 import { STRATEGIES, Suggestion } from "../../../lib/schemas";
 import { chooseVoice, fillTemplate, type SuggestInput, suggest, weightedLength } from "../../../lib/suggest";
 import { DEFAULT_PLAYBOOK, Playbook } from "../../../lib/suggest/playbook";
+import { detectionOf } from "../support/factories";
 
-const detection = (lang: Lang, category: Category, severity: Severity): Detection => ({
-  complaint: severity > 0,
-  score: severity > 0 ? 0.9 : 0.1,
-  severity,
-  category,
-  lang,
-  reasons: [],
-  model: "test",
-  risk: severity > 0 ? 0.5 : 0.05,
-  brandDirected: false,
-});
+const detection = (lang: Lang, category: Category, severity: Severity): Detection =>
+  detectionOf(lang, category, severity, false);
 
 const post = (id: string, text = "", author = "jane_doe") => ({ id, author, site: "x" as const, text });
 

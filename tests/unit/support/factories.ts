@@ -1,5 +1,5 @@
 /** Hand-written domain values for tests: invented posts to invented brands. */
-import type { ComplaintRecord, Detection, PostSnapshot } from "@/lib/schemas";
+import type { Category, ComplaintRecord, Detection, Lang, PostSnapshot, Severity } from "@/lib/schemas";
 
 export function post(overrides: Partial<PostSnapshot> = {}): PostSnapshot {
   return {
@@ -45,5 +45,20 @@ export function complaint(overrides: Partial<ComplaintRecord> = {}): ComplaintRe
     tabId: 7,
     status: "new",
     ...overrides,
+  };
+}
+
+/** A detection of the given kind, as the reply engine and the linter receive it. */
+export function detectionOf(lang: Lang, category: Category, severity: Severity, brandDirected = false): Detection {
+  return {
+    complaint: severity > 0,
+    score: severity > 0 ? 0.9 : 0.1,
+    severity,
+    category,
+    lang,
+    reasons: [],
+    model: "test",
+    risk: severity > 0 ? 0.5 : 0.05,
+    brandDirected,
   };
 }
