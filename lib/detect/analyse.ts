@@ -346,6 +346,8 @@ export const an = {
   urls: 0,
   /** Anger hashtags and emoji that fired ("#yenamarre", "#fail", 😡). */
   anger: 0,
+  /** Words in the post (not mentions, hashtags, emoji or URLs). */
+  words: 0,
   /** Token of the first complaint cue that fired (weight ≥ 1), of the first and last praise word; -1 when none. */
   firstCue: -1,
   firstPraise: -1,
@@ -603,6 +605,7 @@ export function analyse(text: string, meta: AnalyseMeta): void {
   an.n = n;
   an.lang = lang;
   resetCounters();
+  an.words = scanWords;
 
   // ── Pass 1: find cues, durations, punctuation runs, shouting ───────────────────────────────────────────
   events = 0;

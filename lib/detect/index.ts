@@ -28,6 +28,11 @@ export interface DetectMeta extends AnalyseMeta {
   brandKeywords?: readonly string[];
   /** Reach: raises `risk` (how much a reply is urgent), never the complaint verdict. */
   metrics?: PostMetrics;
+  /**
+   * The team's cut on `score` (settings): 0.5 is the model's own balance; higher flags fewer posts (fewer false
+   * alarms, more misses), lower flags more.
+   */
+  threshold?: number;
 }
 
 /** Decodes public/model/detect-v1.bin; throws on a corrupted or incompatible file (then keep the baseline). */
@@ -39,20 +44,28 @@ export function loadModelFromBytes(bytes: Uint8Array): Model {
 const MODEL_REASONS = 3;
 const spans = new Int32Array(2 * MODEL_REASONS);
 
+function cutOf(meta: DetectMeta): number {
+  const t = meta.threshold;
+  return t !== undefined && t > 0 && t < 1 ? t : 0.5;
+}
+
 /** Classify one post. `meta` carries what the page knows besides the text; `model` the trained weights. */
 export function detect(text: string, meta: DetectMeta = {}, model?: Model): Detection {
   analyse(text, meta);
   let score: number;
-  if (model) {
-    score = toScore(logitOfAnalysed(model), thresholdFor(model, an.lang));
-    if (score >= 0.5) {
+  // A post without a single word ("@Brand 🤬🤬") gives the model nothing it was trained on: the lexicon, which
+  // knows anger emoji and hashtags, judges it.
+  const judge = an.words > 0 ? model : undefined;
+  if (judge) {
+    score = toScore(logitOfAnalysed(judge), thresholdFor(judge, an.lang));
+    if (score >= cutOf(meta)) {
       const found = topContributions(MODEL_REASONS, spans);
       for (let k = 0; k < found; k++) addReasonSpan(spans[2 * k] ?? 0, spans[2 * k + 1] ?? 0);
     }
   } else {
     score = Math.round(10_000 / (1 + Math.exp(-an.sum))) / 10_000;
   }
-  const complaint = score >= 0.5;
+  const complaint = score >= cutOf(meta);
   // The decision rules severity: a complaint the lexicon found no severity for is a plain one (1); a post the
   // decider clears has none, whatever words it used.
   const severity = (complaint ? Math.max(1, an.maxSeverity) : 0) as Severity;
@@ -63,7 +76,7 @@ export function detect(text: string, meta: DetectMeta = {}, model?: Model): Dete
     category: an.category,
     lang: an.lang,
     reasons: collectReasons(),
-    model: model ? model.id : MODEL_ID,
+    model: judge ? judge.id : MODEL_ID,
     risk: riskOf(score, severity, meta.metrics),
     brandDirected: an.brand,
   };

@@ -58,6 +58,14 @@ const HARD: Record<string, Case[]> = {
     yes("@CableCo WHERE IS MY REFUND"),
     no("Trop HÂTE de voir le nouveau film ce soir !"),
   ],
+  "emoji-only anger": [
+    yes("@NetBox 😡😡😡"),
+    yes("@CableCo 🤬🤬"),
+    yes("@ShopUS 👎"),
+    no("@NetBox 😍😍"),
+    no("@SkyJet 🙏"),
+    no("@ShopFr 😂😂😂"),
+  ],
   "not addressed to anyone": [
     no("Il fait beau aujourd'hui, balade au parc"),
     no("Going to the beach this weekend with friends"),
@@ -66,15 +74,11 @@ const HARD: Record<string, Case[]> = {
 
 /**
  * Known misses of the shipped model, kept as tests that are expected to fail: when a retrained model gets one
- * right, its test fails and the case moves up to HARD.
- * - Emoji-only anger: the English training tweets have their emoji mangled (U+FFFD) and only one French training
- *   post has an anger emoji, so the model cannot learn their weight; the lexicon alone rates one 😡 weakly.
- * (English reassurance, "no problems at all" and "not disappointed", was one until the model was retrained with
- * 200 more French posts; those cases are in HARD now.)
+ * right, its test fails and the case moves up to HARD. None today: emoji-only anger was one until wordless posts
+ * were given to the lexicon (the model has no word to weigh there), and English reassurance until the model was
+ * retrained with more French posts.
  */
-const KNOWN_MISSES: Record<string, Case[]> = {
-  "emoji-only anger": [yes("@NetBox 😡😡😡"), yes("@CableCo 🤬🤬")],
-};
+const KNOWN_MISSES: Record<string, Case[]> = {};
 
 const rows = Object.entries(HARD).flatMap(([kind, cases]) => cases.map((c) => [kind, c.text, c] as const));
 
@@ -92,6 +96,37 @@ describe("detect with the trained model: hard cases", () => {
       });
     }
   }
+});
+
+describe("the team's threshold", () => {
+  const cases = [
+    ["@NetBox toujours pas de connexion depuis ce matin", 0.5],
+    ["Merci @ColisVite, colis reçu en avance, service impeccable", 0.5],
+    ["@ShopUS do you ship to Canada?", 0.5],
+    ["@CableCo WHERE IS MY REFUND", 0.5],
+  ] as const;
+  test.each(cases)("%s: the verdict is score ≥ threshold, at every threshold", (text) => {
+    for (const threshold of [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95]) {
+      const d = detect(text, { threshold }, model);
+      expect(d.complaint).toBe(d.score >= threshold);
+      expect(d.score).toBe(detect(text, {}, model).score);
+      if (!d.complaint) expect(d.severity).toBe(0);
+    }
+  });
+  test("a stricter threshold flags a subset of what a looser one flags", () => {
+    const texts = rows.map(([, text]) => text);
+    const flagged = (threshold: number) => texts.filter((t) => detect(t, { threshold }, model).complaint);
+    const loose = flagged(0.3);
+    const strict = flagged(0.7);
+    expect(strict.every((t) => loose.includes(t))).toBe(true);
+    expect(strict.length).toBeLessThan(loose.length);
+  });
+  test("out-of-range thresholds fall back to 0.5", () => {
+    for (const threshold of [0, 1, -3, Number.NaN]) {
+      const d = detect("@CableCo WHERE IS MY REFUND", { threshold }, model);
+      expect(d.complaint).toBe(d.score >= 0.5);
+    }
+  });
 });
 
 describe("detect with the trained model: the contract", () => {
