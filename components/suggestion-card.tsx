@@ -1,9 +1,18 @@
 import { useMemo, useState } from "preact/hooks";
-import { t, type UiLang } from "@/lib/i18n";
+import { t, tf, type UiLang } from "@/lib/i18n";
 import { isBlocking, type LintWarning, lintReply } from "@/lib/lint";
 import type { Detection, Suggestion } from "@/lib/schemas";
-import { weightedLength } from "@/lib/suggest";
+import { limitFor } from "@/lib/sites/limits";
 import type { InsertState } from "./complaint-detail";
+
+/** "es" → "Spanish" / "espagnol"; "und" and unknown tags stay as they are. */
+function languageName(code: string, lang: UiLang): string {
+  try {
+    return (code !== "und" && new Intl.DisplayNames([lang], { type: "language" }).of(code)) || code;
+  } catch {
+    return code;
+  }
+}
 
 /** The linter's verdict on the draft, live: each warning says what is wrong and how to fix it. */
 function LintList({ warnings, lang }: { warnings: LintWarning[]; lang: UiLang }) {
@@ -27,18 +36,22 @@ export function SuggestionCard({
   lang,
   state,
   onInsert,
+  site = "x",
 }: {
   suggestion: Suggestion;
   detection: Detection;
   index: number;
   lang: UiLang;
+  /** The post's site: its length rule measures the draft, as the site's own counter would. */
+  site?: string;
   state: InsertState;
   onInsert: (text: string, overridden: LintWarning[]) => void;
 }) {
   const [text, setText] = useState(suggestion.text);
   const [copied, setCopied] = useState(false);
   const [override, setOverride] = useState(false);
-  const length = weightedLength(text);
+  const rule = limitFor(site);
+  const length = rule.measure(text);
   const tooLong = length > suggestion.maxLength;
   const warnings = useMemo(
     () =>
@@ -46,9 +59,9 @@ export function SuggestionCard({
         postLang: detection.lang,
         severity: detection.severity,
         maxLength: suggestion.maxLength,
-        measure: weightedLength,
+        measure: rule.measure,
       }),
-    [text, detection.lang, detection.severity, suggestion.maxLength],
+    [text, detection.lang, detection.severity, suggestion.maxLength, rule],
   );
   const blocking = isBlocking(warnings);
   const mine = state.kind !== "idle" && state.id === suggestion.id;
@@ -58,7 +71,28 @@ export function SuggestionCard({
       <label class="suggestion-head" for={id}>
         <span class="num">{index}</span>
         {t(lang, `strategy_${suggestion.strategy.replace(/-/g, "_")}` as "strategy_ask_detail")}
+        {suggestion.strategy === "personalised" ? (
+          <span class="chip" data-testid="ai-badge" title={t(lang, "aiHint")}>
+            {t(lang, "aiBadge")}
+          </span>
+        ) : null}
       </label>
+      {suggestion.fallbackFrom ? (
+        <p class="notice muted" data-testid="lang-fallback">
+          {tf(lang, "suggestionFallback", { lang: languageName(suggestion.fallbackFrom, lang) })}
+        </p>
+      ) : null}
+      {suggestion.prompts?.length ? (
+        <p class="notice" data-testid="prompts">
+          {t(lang, "promptsToFill")}{" "}
+          {suggestion.prompts.map((p, i) => (
+            <span key={p.name}>
+              {i > 0 ? ", " : ""}
+              <q>{p.marker}</q> ({tf(lang, "promptExample", { example: p.example })})
+            </span>
+          ))}
+        </p>
+      ) : null}
       <textarea
         id={id}
         rows={5}

@@ -19,5 +19,13 @@ export async function saveSettings(next: Settings): Promise<Settings> {
   return value;
 }
 
+/**
+ * The team's reply playbook, as saved: a JSON value in any format version, `null` until a lead saves one (the
+ * built-in DEFAULT_PLAYBOOK then applies). Read and write it with lib/suggest/store.ts (`getPlaybook`,
+ * `savePlaybook`), which parse, migrate and validate it: the playbook's schema (classic Zod) stays out of this
+ * module because the content script imports it, and its bundle must stay small.
+ */
+export const playbookItem = storage.defineItem<unknown>("local:playbook", { fallback: null, version: 1 });
+
 /** Which complaint the side panel shows, per tab. Session storage: survives the service worker, not the browser. */
 export const selectionItem = storage.defineItem<Record<string, string>>("session:selection", { fallback: {} });

@@ -1,28 +1,40 @@
 /**
- * The reply playbook: strategies × languages × template variants, and per-category fragments, as data validated
- * by Zod. A team may share its own playbook later (sync); the built-in one below is the default.
+ * The reply playbook: a versioned document, validated by Zod, that a team lead can edit and (with sync) share.
+ * It holds the strategies (templates per language), the per-category fragments that fill them, the remedies
+ * agents may offer in private, and the brand's voice. The built-in one below is the default.
  *
  * Every reply follows what works in public (Herhausen et al., Journal of Marketing 2019; see DESIGN.md):
  * acknowledge, apologise, empathise, move to a private message, fix concretely. Never blame, never ask for
  * personal data in public (order number, address, phone: only by private message), never offer compensation in
- * public (it fuels the fire).
+ * public (it fuels the fire): remedies live in their own catalogue and the reply engine never puts one in a reply.
  *
  * Template syntax:
- * - `{author}` the @handle, `{agent}` the agent's first name, `{signature}` e.g. "^JD", `{brand}`, `{emoji}`;
- *   `{issue}`, `{fix}`, `{question}` are filled from the post's category fragments.
- * - `[vous form|tu form]` picks by `voice.formality` (French only).
+ * - `{author}` the @handle, `{agent}` the agent's first name, `{signature}` e.g. "^JD", `{brand}`, `{product}`,
+ *   `{emoji}`; `{issue}`, `{fix}`, `{question}` are filled from the post's category fragments.
+ * - `{name|fallback}`: the fallback text when the value is empty ("l'équipe {brand|service client}").
+ * - `{name}` where `name` is one of the strategy's `prompts`: a value only the agent knows (a time, a ticket
+ *   number). It renders as a visible marker such as "[HEURE DE RÉTABLISSEMENT]", which the tone linter's
+ *   placeholder rule blocks, so the reply cannot be inserted before the agent fills it in.
+ * - `[vous form|tu form]` picks by `voice.formality` (French only); a choice holds no `{placeholder}`.
  * - A template is a list of sentences; optional ones are dropped first when the reply is too long, and an
- *   optional sentence naming an empty `{agent}`, `{brand}` or `{signature}` is dropped altogether.
+ *   optional sentence naming an empty `{agent}`, `{brand}`, `{signature}` or `{product}` is dropped altogether.
+ *
+ * Format history: version 1 (no `schemaVersion`, a `version` number, three strategies, severe complaints in
+ * `acknowledge-dm.escalation`) is read and migrated by `parsePlaybook`; version 2 is below.
  */
 import { z } from "zod";
-import { CATEGORIES, STRATEGIES } from "../schemas";
+import { CATEGORIES, PLAYBOOK_STRATEGIES } from "../constants";
 
-/** Variables a template may use; `fillTemplate` leaves any other `{name}` in place, and the schema refuses it. */
+export { PLAYBOOK_STRATEGIES };
+export type PlaybookStrategy = (typeof PLAYBOOK_STRATEGIES)[number];
+
+/** Variables every template may use; a strategy's `prompts` add their own names. */
 export const TEMPLATE_VARIABLES = [
   "author",
   "agent",
   "signature",
   "brand",
+  "product",
   "emoji",
   "issue",
   "fix",
@@ -30,91 +42,570 @@ export const TEMPLATE_VARIABLES = [
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
-const PLACEHOLDER_RE = /\{([^{}]*)\}/g;
-const CHOICE_RE = /\[([^[\]|]*)\|([^[\]|]*)\]/g;
+/** Variables the agent's settings fill and may leave empty: an optional sentence naming an empty one is dropped. */
+export const DROPPABLE_VARIABLES: readonly TemplateVariable[] = ["agent", "brand", "signature", "product"];
 
-/** Template text: known placeholders only, well-formed `[a|b]` choices, no stray braces or brackets. */
-function templateText(allowed: readonly string[]) {
+export const PLAYBOOK_LANGS = ["fr", "en"] as const;
+export type PlaybookLang = (typeof PLAYBOOK_LANGS)[number];
+
+export const SCHEMA_VERSION = 2;
+
+/** Any `{...}`, to validate. */
+const BRACES_RE = /\{([^{}]*)\}/g;
+/** What a well-formed placeholder holds: a name, then optionally `|fallback` (plain text). */
+const PLACEHOLDER_BODY_RE = /^([a-z][a-zA-Z0-9_]*)(?:\|([^{}[\]|]*))?$/;
+/** `[vous form|tu form]`: neither side holds brackets, bars or braces. */
+export const CHOICE_RE = /\[([^[\]|{}]*)\|([^[\]|{}]*)\]/g;
+const PROMPT_NAME_RE = /^[a-z][a-z0-9_]{0,29}$/;
+
+/** The placeholder names a template text uses, in order (choices resolved first, as when rendering). */
+export function placeholderNames(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.replace(CHOICE_RE, "").matchAll(BRACES_RE)) {
+    const name = PLACEHOLDER_BODY_RE.exec(m[1] ?? "")?.[1];
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Template text: well-formed `{name}` / `{name|fallback}` placeholders, well-formed `[a|b]` choices, no stray
+ * braces or brackets. Whether each name exists is checked on the whole playbook (a strategy's prompts add names).
+ */
+function templateText(max: number, placeholders: boolean) {
   return z
-    .string()
-    .min(1)
-    .max(280)
+    .string({ error: "should be text" })
+    .min(1, { error: "is empty" })
+    .max(max, { error: `is longer than ${max} characters` })
     .superRefine((text, ctx) => {
-      for (const m of text.matchAll(PLACEHOLDER_RE)) {
-        if (!allowed.includes(m[1] ?? "")) ctx.addIssue({ code: "custom", message: `unknown placeholder ${m[0]}` });
+      const rest = text.replace(CHOICE_RE, "");
+      for (const m of rest.matchAll(BRACES_RE)) {
+        if (!placeholders) {
+          ctx.addIssue({ code: "custom", message: `takes no placeholder (found ${m[0]}): it is a value itself` });
+        } else if (!PLACEHOLDER_BODY_RE.test(m[1] ?? "")) {
+          ctx.addIssue({
+            code: "custom",
+            message: `malformed placeholder ${m[0]}: write {name} or {name|fallback text}`,
+          });
+        }
       }
-      const rest = text.replace(PLACEHOLDER_RE, "").replace(CHOICE_RE, "");
-      if (/[{}[\]|]/.test(rest)) ctx.addIssue({ code: "custom", message: "unbalanced { } or [ | ] in template" });
+      if (/[{}[\]|]/.test(rest.replace(BRACES_RE, ""))) {
+        ctx.addIssue({
+          code: "custom",
+          message: "unbalanced { } or [ | ] (a [vous form|tu form] choice holds no {placeholder})",
+        });
+      }
     });
 }
 
-export const Sentence = z.object({
-  text: templateText(TEMPLATE_VARIABLES),
-  /** Dropped first when the reply does not fit, and when it names an empty agent, brand or signature. */
-  optional: z.boolean(),
+const Bilingual = (max: number) =>
+  z.strictObject({
+    fr: z.string({ error: "should be text" }).trim().min(1, { error: "is empty" }).max(max),
+    en: z.string({ error: "should be text" }).trim().min(1, { error: "is empty" }).max(max),
+  });
+
+export const Sentence = z.strictObject({
+  text: templateText(280, true),
+  /** Dropped first when the reply does not fit, and when it names an empty agent, brand, signature or product. */
+  optional: z.boolean({ error: "should be true or false" }),
 });
 export type Sentence = z.infer<typeof Sentence>;
 
-export const Template = z.array(Sentence).min(1).max(8);
+export const Template = z
+  .array(Sentence, { error: "should be a list of sentences" })
+  .min(1, { error: "has no sentence" })
+  .max(8, { error: "has more than 8 sentences" });
 export type Template = z.infer<typeof Template>;
 
-export const StrategyTemplates = z.object({
-  variants: z.array(Template).min(1).max(20),
-  /** Used instead of `variants` for severity-3 complaints (threats, blame): hand the case to a lead. */
-  escalation: z.array(Template).min(1).max(20).optional(),
+const Templates = (what: string) =>
+  z
+    .array(Template, { error: `should be a list of templates` })
+    .min(1, { error: `is empty: give at least one ${what}` })
+    .max(20, { error: "has more than 20 templates" });
+
+export const StrategyTemplates = z.strictObject({
+  variants: Templates("template"),
+  /** For tight limits (TikTok's 150): tried first there, and anywhere no regular variant fits whole. */
+  short: Templates("short template").optional(),
 });
 export type StrategyTemplates = z.infer<typeof StrategyTemplates>;
 
-const PlaybookLang = z.enum(["fr", "en"]);
-export type PlaybookLang = z.infer<typeof PlaybookLang>;
+/** A value the agent must type before inserting (a restoration time, a ticket number): shown as a marker. */
+export const PlaybookPrompt = z.strictObject({
+  name: z.string().regex(PROMPT_NAME_RE, {
+    error: "should be lower-case letters, digits or _, starting with a letter (at most 30)",
+  }),
+  /** Shown in the reply as "[LABEL]" in the post's language, and to the agent. */
+  label: Bilingual(30),
+  /** What a filled value looks like ("15 h 30", "#48213"): a hint for the agent, and the value lint checks use. */
+  example: z.string({ error: "should be text" }).trim().min(1, { error: "is empty" }).max(60),
+});
+export type PlaybookPrompt = z.infer<typeof PlaybookPrompt>;
 
-const LangTemplates = z.object({ fr: StrategyTemplates, en: StrategyTemplates });
+export const StrategyEntry = z.strictObject({
+  fr: StrategyTemplates,
+  en: StrategyTemplates,
+  prompts: z.array(PlaybookPrompt).max(10).optional(),
+});
+export type StrategyEntry = z.infer<typeof StrategyEntry>;
 
 /** Fragments carry no placeholders of their own (only `[vous|tu]` choices): they are values, not templates. */
-const Fragment = templateText([]);
-export const CategoryFragments = z.object({
+const Fragment = templateText(280, false);
+const Fragments = (what: string) =>
+  z.array(Fragment, { error: "should be a list of texts" }).min(1, { error: `is empty: give at least one ${what}` });
+export const CategoryFragments = z.strictObject({
   /** Noun phrase for the problem: "ce souci de livraison", "the trouble with your delivery". */
-  issue: z.array(Fragment).min(1),
+  issue: Fragments("noun phrase"),
   /** One sentence saying what we do now. */
-  fix: z.array(Fragment).min(1),
+  fix: Fragments("sentence"),
   /** One question that needs no personal data to answer in public. */
-  question: z.array(Fragment).min(1),
+  question: Fragments("question"),
 });
 export type CategoryFragments = z.infer<typeof CategoryFragments>;
 
-const LangFragments = z.object(
+const LangFragments = z.strictObject(
   Object.fromEntries(CATEGORIES.map((c) => [c, CategoryFragments])) as Record<
     (typeof CATEGORIES)[number],
     typeof CategoryFragments
   >,
 );
 
-export const Playbook = z.object({
-  version: z.number().int().positive(),
-  voice: z.object({
-    /** French address: "vous" (default, brands' norm) or "tu" (some youth brands). */
-    formality: z.enum(["vous", "tu"]),
-    /** Whether replies may carry an emoji (🙏). Off by default: a serious complaint deserves a sober reply. */
-    emoji: z.boolean(),
+/**
+ * Something an agent may offer to make amends (a refund, a credit note). Only ever in a private message:
+ * offered in public, compensation invites everyone to ask for the same. The reply engine never uses these texts;
+ * the side panel lists them for the agent to paste into the private conversation.
+ */
+export const Remedy = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, {
+    error: "should be lower-case letters, digits or -, at most 40",
   }),
-  strategies: z.object(
-    Object.fromEntries(STRATEGIES.map((s) => [s, LangTemplates])) as Record<
-      (typeof STRATEGIES)[number],
-      typeof LangTemplates
+  label: Bilingual(60),
+  text: z.strictObject({ fr: templateText(500, false), en: templateText(500, false) }),
+  categories: z
+    .array(z.enum(CATEGORIES), { error: "should be a list of categories" })
+    .min(1, { error: "is empty: name at least one category" }),
+  privateOnly: z.literal(true, { error: "must be true: remedies are only offered in private" }),
+});
+export type Remedy = z.infer<typeof Remedy>;
+
+export const Voice = z.strictObject({
+  /** French address: "vous" (default, brands' norm) or "tu" (some youth brands). */
+  formality: z.enum(["vous", "tu"]),
+  /** Whether replies may carry an emoji (🙏). Off by default: a serious complaint deserves a sober reply. */
+  emoji: z.boolean({ error: "should be true or false" }),
+  /** The team's default signature ("^ACME"); an agent's own signature in the settings wins. */
+  signature: z
+    .string({ error: "should be text" })
+    .trim()
+    .max(30, { error: "is longer than 30 characters" })
+    .default(""),
+});
+export type Voice = z.infer<typeof Voice>;
+
+const PlaybookShape = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `should be ${SCHEMA_VERSION}` }),
+  /** The team's edit counter: every save adds one, so agents can tell which playbook they reply with. */
+  revision: z.int({ error: "should be a whole number" }).nonnegative({ error: "should be 0 or more" }),
+  updatedAt: z.iso
+    .datetime({ offset: true, error: "should be a date-time such as 2026-11-22T10:00:00Z" })
+    .nullable()
+    .default(null),
+  updatedBy: z.string({ error: "should be text" }).max(100).default(""),
+  voice: Voice,
+  strategies: z.strictObject(
+    Object.fromEntries(PLAYBOOK_STRATEGIES.map((s) => [s, StrategyEntry])) as Record<
+      PlaybookStrategy,
+      typeof StrategyEntry
     >,
   ),
-  fragments: z.object({ fr: LangFragments, en: LangFragments }),
+  fragments: z.strictObject({ fr: LangFragments, en: LangFragments }),
+  remedies: z.array(Remedy).max(50).default([]),
 });
+
+/** Placeholders, prompts and remedies, checked across the document (a strategy's prompts add names). */
+function checkReferences(playbook: z.infer<typeof PlaybookShape>, ctx: z.RefinementCtx): void {
+  for (const strategy of PLAYBOOK_STRATEGIES) {
+    const entry = playbook.strategies[strategy];
+    const prompts = entry.prompts ?? [];
+    const seen = new Set<string>();
+    prompts.forEach((p, i) => {
+      if ((TEMPLATE_VARIABLES as readonly string[]).includes(p.name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["strategies", strategy, "prompts", i, "name"],
+          message: `{${p.name}} is a built-in variable: choose another name`,
+        });
+      } else if (seen.has(p.name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["strategies", strategy, "prompts", i, "name"],
+          message: `duplicate prompt name "${p.name}"`,
+        });
+      }
+      seen.add(p.name);
+    });
+    const known = [...TEMPLATE_VARIABLES, ...seen];
+    for (const lang of PLAYBOOK_LANGS) {
+      for (const kind of ["variants", "short"] as const) {
+        (entry[lang][kind] ?? []).forEach((template, t) => {
+          const at = ["strategies", strategy, lang, kind, t];
+          template.forEach((sentence, s) => {
+            for (const name of placeholderNames(sentence.text)) {
+              if (known.includes(name)) continue;
+              const near = closest(name, known);
+              ctx.addIssue({
+                code: "custom",
+                path: [...at, s, "text"],
+                message: `unknown placeholder {${name}}${near ? ` (did you mean {${near}}?)` : ""}`,
+              });
+            }
+          });
+          if (!template.some((s) => !s.optional && hasOwnWords(s.text))) {
+            ctx.addIssue({
+              code: "custom",
+              path: at,
+              message: "needs a required sentence with words of its own (not only {author}, {signature}…)",
+            });
+          }
+        });
+      }
+    }
+  }
+  const ids = new Set<string>();
+  playbook.remedies.forEach((r, i) => {
+    if (ids.has(r.id)) {
+      ctx.addIssue({ code: "custom", path: ["remedies", i, "id"], message: `duplicate remedy id "${r.id}"` });
+    }
+    ids.add(r.id);
+  });
+}
+
+/** Whether a sentence says something once its placeholders are gone (an empty handle or signature leaves nothing). */
+function hasOwnWords(text: string): boolean {
+  return /\p{L}/u.test(text.replace(CHOICE_RE, "$1").replace(BRACES_RE, ""));
+}
+
+/** The known name within two edits of a misspelt one, for "did you mean". */
+function closest(name: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(name, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The playbook, format version 2. */
+export const Playbook = PlaybookShape.superRefine(checkReferences);
 export type Playbook = z.infer<typeof Playbook>;
+export type PlaybookInput = z.input<typeof Playbook>;
+
+// ── Version 1, read for migration only ───────────────────────────────────────────────────────────────────
+
+const V1_STRATEGIES = ["acknowledge-dm", "concrete-fix", "ask-detail"] as const;
+const V1_VARIABLES = ["author", "agent", "signature", "brand", "emoji", "issue", "fix", "question"];
+const V1_CHOICE_RE = /\[([^[\]|]*)\|([^[\]|]*)\]/g;
+
+function v1Text(allowed: readonly string[]) {
+  return z
+    .string()
+    .min(1)
+    .max(280)
+    .superRefine((text, ctx) => {
+      for (const m of text.matchAll(BRACES_RE)) {
+        if (!allowed.includes(m[1] ?? "")) ctx.addIssue({ code: "custom", message: `unknown placeholder ${m[0]}` });
+      }
+      if (/[{}[\]|]/.test(text.replace(BRACES_RE, "").replace(V1_CHOICE_RE, ""))) {
+        ctx.addIssue({ code: "custom", message: "unbalanced { } or [ | ] in template" });
+      }
+    });
+}
+const V1Template = z
+  .array(z.object({ text: v1Text(V1_VARIABLES), optional: z.boolean() }))
+  .min(1)
+  .max(8);
+const V1StrategyTemplates = z.object({
+  variants: z.array(V1Template).min(1).max(20),
+  escalation: z.array(V1Template).min(1).max(20).optional(),
+});
+const V1Fragments = z.object({
+  issue: z.array(v1Text([])).min(1),
+  fix: z.array(v1Text([])).min(1),
+  question: z.array(v1Text([])).min(1),
+});
+const V1LangFragments = z.object(
+  Object.fromEntries(CATEGORIES.map((c) => [c, V1Fragments])) as Record<
+    (typeof CATEGORIES)[number],
+    typeof V1Fragments
+  >,
+);
+
+/** The version-1 shape (the built-in playbook until format 2), as it may still sit in storage or in a file. */
+export const PlaybookV1 = z.object({
+  version: z.number().int().positive(),
+  voice: z.object({ formality: z.enum(["vous", "tu"]), emoji: z.boolean() }),
+  strategies: z.object(
+    Object.fromEntries(
+      V1_STRATEGIES.map((s) => [s, z.object({ fr: V1StrategyTemplates, en: V1StrategyTemplates })]),
+    ) as Record<
+      (typeof V1_STRATEGIES)[number],
+      z.ZodObject<{ fr: typeof V1StrategyTemplates; en: typeof V1StrategyTemplates }>
+    >,
+  ),
+  fragments: z.object({ fr: V1LangFragments, en: V1LangFragments }),
+});
+export type PlaybookV1 = z.infer<typeof PlaybookV1>;
+
+/**
+ * Version 1 → 2. The three strategies and the fragments carry over as they are; v1's severity-3 `escalation`
+ * templates become the `hand-off` strategy (the built-in ones when a language had none); `follow-up`, which v1
+ * did not have, comes from the built-in playbook. No remedies: offering compensation is the team's decision.
+ * `version` becomes the first `revision`.
+ */
+export function migrateV1(v1: PlaybookV1): PlaybookInput {
+  const strategy = (s: (typeof V1_STRATEGIES)[number]) => ({
+    fr: { variants: v1.strategies[s].fr.variants },
+    en: { variants: v1.strategies[s].en.variants },
+  });
+  const ack = v1.strategies["acknowledge-dm"];
+  const builtIn = DEFAULT_PLAYBOOK.strategies;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    revision: v1.version,
+    updatedAt: null,
+    updatedBy: "",
+    voice: { ...v1.voice, signature: "" },
+    strategies: {
+      "acknowledge-dm": strategy("acknowledge-dm"),
+      "concrete-fix": strategy("concrete-fix"),
+      "ask-detail": strategy("ask-detail"),
+      "follow-up": structuredClone(builtIn["follow-up"]),
+      "hand-off": {
+        fr: ack.fr.escalation ? { variants: ack.fr.escalation } : structuredClone(builtIn["hand-off"].fr),
+        en: ack.en.escalation ? { variants: ack.en.escalation } : structuredClone(builtIn["hand-off"].en),
+      },
+    },
+    fragments: v1.fragments,
+    remedies: [],
+  };
+}
+
+// ── Parsing, with errors a team lead can act on ──────────────────────────────────────────────────────────
+
+export type PlaybookResult = { ok: true; playbook: Playbook; migratedFrom: 1 | null } | { ok: false; errors: string[] };
+
+/** At most this many errors are listed; a wholly wrong file would otherwise print hundreds. */
+const MAX_ERRORS = 40;
+
+/** ["strategies", "concrete-fix", "fr", "variants", 2, 0, "text"] → "strategies.concrete-fix.fr.variants[2][0].text". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? "(playbook)" : out;
+}
+
+/** What a wrong value is, in words: "a list", "the text \"yes\"", "the number 42". */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string")
+    return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)}`;
+  if (typeof value === "number" || typeof value === "boolean")
+    return `${typeof value === "number" ? "the number " : ""}${value}`;
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object { … }",
+  array: "a list [ … ]",
+};
+
+/** One Zod issue in plain words, prefixed with its field path. */
+function describe(issue: z.core.$ZodIssue): string[] {
+  const at = formatPath(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined) return [`${at}: is missing`];
+      return [`${at}: should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${kindOf(input)}`];
+    case "unrecognized_keys":
+      return issue.keys.map((k) => `${formatPath([...issue.path, k])}: unknown field (a typo?)`);
+    case "invalid_value":
+      if (input === undefined) return [`${at}: is missing`];
+      if (issue.message && !issue.message.startsWith("Invalid")) return [`${at}: ${issue.message}`];
+      return [
+        `${at}: should be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, not ${JSON.stringify(input)}`,
+      ];
+    case "too_small":
+    case "too_big": {
+      // Our own messages ("is empty: give at least one template") say it best; Zod's defaults start "Too".
+      if (!issue.message.startsWith("Too ")) return [`${at}: ${issue.message}`];
+      const unit = issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : "";
+      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      if (issue.code === "too_small" && Number(bound) === 1 && unit) return [`${at}: is empty`];
+      const word = issue.code === "too_small" ? "at least" : "at most";
+      return [unit ? `${at}: should have ${word} ${bound}${unit}` : `${at}: should be ${word} ${bound}`];
+    }
+    case "invalid_format":
+    case "custom":
+      return [`${at}: ${issue.message.startsWith("Invalid") ? "is not in the expected format" : issue.message}`];
+    default:
+      return [`${at}: ${issue.message}`];
+  }
+}
+
+function zodErrors(error: z.ZodError, prefix = ""): string[] {
+  const lines = [...new Set(error.issues.flatMap(describe))].map((l) => prefix + l);
+  if (lines.length <= MAX_ERRORS) return lines;
+  return [...lines.slice(0, MAX_ERRORS), `… and ${lines.length - MAX_ERRORS} more problems`];
+}
+
+/**
+ * Validates a playbook: a JSON text or an already-parsed value, in format 2 or 1 (migrated). Never throws.
+ * Errors name the field and the problem ("strategies.concrete-fix.fr.variants[2][0].text: unknown placeholder
+ * {prodcut} (did you mean {product}?)"); the caller keeps its previous playbook.
+ */
+export function parsePlaybook(json: unknown): PlaybookResult {
+  let value = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch (error) {
+      return { ok: false, errors: [`(playbook): not valid JSON: ${(error as Error).message}`] };
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, errors: [`(playbook): should be a JSON object { … }, not ${kindOf(value)}`] };
+  }
+  const record = value as Record<string, unknown>;
+  if (!("schemaVersion" in record) && "version" in record) {
+    const v1 = PlaybookV1.safeParse(record, { reportInput: true });
+    if (!v1.success) return { ok: false, errors: zodErrors(v1.error, "(format 1) ") };
+    const migrated = Playbook.safeParse(migrateV1(v1.data), { reportInput: true });
+    if (!migrated.success) return { ok: false, errors: zodErrors(migrated.error, "(after migrating from format 1) ") };
+    return { ok: true, playbook: migrated.data, migratedFrom: 1 };
+  }
+  if ("schemaVersion" in record && record.schemaVersion !== SCHEMA_VERSION) {
+    return {
+      ok: false,
+      errors: [
+        `schemaVersion: ${JSON.stringify(record.schemaVersion)} is not a format this Apaise reads (1, or ${SCHEMA_VERSION})`,
+      ],
+    };
+  }
+  const parsed = Playbook.safeParse(record, { reportInput: true });
+  if (!parsed.success) {
+    // Zod skips the document-wide checks when the structure is wrong: find misspelt placeholders anyway, so a
+    // team lead fixes everything in one pass.
+    const errors = zodErrors(parsed.error);
+    for (const e of unknownPlaceholdersIn(record)) if (!errors.includes(e)) errors.push(e);
+    return { ok: false, errors };
+  }
+  return { ok: true, playbook: parsed.data, migratedFrom: null };
+}
+
+/** Best effort over a structurally invalid document: "unknown placeholder" errors wherever texts can be reached. */
+function unknownPlaceholdersIn(record: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  const get = (v: unknown, k: PropertyKey): unknown =>
+    v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const strategy of PLAYBOOK_STRATEGIES) {
+    const entry = get(get(record, "strategies"), strategy);
+    const prompts = get(entry, "prompts");
+    const names = Array.isArray(prompts) ? prompts.map((p) => get(p, "name")).filter((n) => typeof n === "string") : [];
+    const known = [...TEMPLATE_VARIABLES, ...names];
+    for (const lang of PLAYBOOK_LANGS) {
+      for (const kind of ["variants", "short"] as const) {
+        const list = get(get(entry, lang), kind);
+        if (!Array.isArray(list)) continue;
+        list.forEach((template, t) => {
+          if (!Array.isArray(template)) return;
+          template.forEach((sentence, i) => {
+            const text = get(sentence, "text");
+            if (typeof text !== "string") return;
+            for (const name of placeholderNames(text)) {
+              if (known.includes(name)) continue;
+              const near = closest(name, known);
+              errors.push(
+                `${formatPath(["strategies", strategy, lang, kind, t, i, "text"])}: unknown placeholder {${name}}${near ? ` (did you mean {${near}}?)` : ""}`,
+              );
+            }
+          });
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+/** Every template of a playbook with its path, for tests, the lint command and the editor. */
+export interface TemplateRef {
+  path: string;
+  strategy: PlaybookStrategy;
+  lang: PlaybookLang;
+  kind: "variants" | "short";
+  index: number;
+  template: Template;
+  prompts: readonly PlaybookPrompt[];
+}
+
+export function* templatesOf(playbook: Playbook): Generator<TemplateRef> {
+  for (const strategy of PLAYBOOK_STRATEGIES) {
+    const entry = playbook.strategies[strategy];
+    for (const lang of PLAYBOOK_LANGS) {
+      for (const kind of ["variants", "short"] as const) {
+        const list = entry[lang][kind] ?? [];
+        for (const [index, template] of list.entries()) {
+          yield {
+            path: formatPath(["strategies", strategy, lang, kind, index]),
+            strategy,
+            lang,
+            kind,
+            index,
+            template,
+            prompts: entry.prompts ?? [],
+          };
+        }
+      }
+    }
+  }
+}
 
 // ── The built-in playbook ────────────────────────────────────────────────────────────────────────────────
 
 const req = (text: string): Sentence => ({ text, optional: false });
 const opt = (text: string): Sentence => ({ text, optional: true });
 
-const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
-  version: 1,
-  voice: { formality: "vous", emoji: false },
+const DEFAULT_PLAYBOOK_INPUT: PlaybookInput = {
+  schemaVersion: SCHEMA_VERSION,
+  revision: 0,
+  updatedAt: null,
+  updatedBy: "",
+  voice: { formality: "vous", emoji: false, signature: "" },
   strategies: {
     "acknowledge-dm": {
       fr: {
@@ -143,22 +634,15 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{signature}"),
           ],
         ],
-        escalation: [
+        short: [
           [
-            req("Bonjour {author}, toutes nos excuses pour {issue}."),
-            req(
-              "[Votre message est pris très au sérieux|Ton message est pris très au sérieux] : je transmets à un responsable dès maintenant.",
-            ),
-            req(
-              "[Pouvez-vous nous écrire|Peux-tu nous écrire] en message privé pour qu'on [vous|te] recontacte rapidement ? {emoji}",
-            ),
+            req("{author} Toutes nos excuses pour {issue}."),
+            req("[Écrivez-nous|Écris-nous] en message privé, on s'en occupe. {emoji}"),
             req("{signature}"),
           ],
           [
-            req("{author} Toutes nos excuses pour {issue} : [nous entendons votre colère|on entend ta colère]."),
-            req("Je transmets [votre|ton] dossier à un responsable, en priorité."),
-            req("[Écrivez-nous|Écris-nous] en message privé : on [vous|te] répond personnellement. {emoji}"),
-            opt("Ici {agent}, je suis le dossier."),
+            req("Désolés pour {issue}, {author}."),
+            req("[Envoyez-nous|Envoie-nous] un message privé, on regarde ça. {emoji}"),
             req("{signature}"),
           ],
         ],
@@ -185,18 +669,15 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{signature}"),
           ],
         ],
-        escalation: [
+        short: [
           [
-            req("Hi {author}, we're truly sorry about {issue}, and we take your message very seriously."),
-            req("I'm passing this to a team lead right now."),
-            req("Please send us a DM so they can get back to you quickly. {emoji}"),
+            req("{author} So sorry about {issue}."),
+            req("Please DM us and we'll sort it out. {emoji}"),
             req("{signature}"),
           ],
           [
-            req("{author} I hear you, and I'm sorry about {issue}."),
-            req("I'm passing this to a team lead for priority handling."),
-            req("Could you DM us so we can follow up with you personally? {emoji}"),
-            opt("{agent} here, I'm following your case."),
+            req("Sorry about {issue}, {author}."),
+            req("Send us a DM and we'll take care of it. {emoji}"),
             req("{signature}"),
           ],
         ],
@@ -226,6 +707,19 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{signature}"),
           ],
         ],
+        short: [
+          [
+            req("{author} Désolés pour {issue}."),
+            req("{fix}"),
+            req("Suite en message privé. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Désolés pour {issue}, on s'en occupe dès maintenant."),
+            req("On [vous|te] répond en message privé avec une solution. {emoji}"),
+            req("{signature}"),
+          ],
+        ],
       },
       en: {
         variants: [
@@ -247,6 +741,14 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{fix}"),
             req("We'll keep you posted by direct message. {emoji}"),
             opt("Thanks for bearing with us."),
+            req("{signature}"),
+          ],
+        ],
+        short: [
+          [req("{author} Sorry about {issue}."), req("{fix}"), req("More by DM. {emoji}"), req("{signature}")],
+          [
+            req("{author} Sorry about {issue}, we're on it."),
+            req("We'll DM you with a fix. {emoji}"),
             req("{signature}"),
           ],
         ],
@@ -280,6 +782,19 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{signature}"),
           ],
         ],
+        short: [
+          [
+            req("{author} Désolés pour {issue}."),
+            req("{question}"),
+            req("Le reste en message privé. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Désolés pour {issue}."),
+            req("[Pouvez-vous|Peux-tu] nous en dire plus en message privé ? {emoji}"),
+            req("{signature}"),
+          ],
+        ],
       },
       en: {
         variants: [
@@ -301,6 +816,165 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
             req("{question}"),
             req("Then drop us a direct message: please keep personal details out of public replies. {emoji}"),
             opt("{agent} here, I'm following your case."),
+            req("{signature}"),
+          ],
+        ],
+        short: [
+          [
+            req("{author} Sorry about {issue}."),
+            req("{question}"),
+            req("The rest by DM, please. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Sorry about {issue}."),
+            req("Could you DM us a bit more about it? {emoji}"),
+            req("{signature}"),
+          ],
+        ],
+      },
+    },
+    "follow-up": {
+      fr: {
+        variants: [
+          [
+            req("Bonjour {author}, je reviens vers [vous|toi] pour {issue} : encore toutes nos excuses."),
+            req(
+              "[Avez-vous|As-tu] bien reçu notre message privé ? Si le souci persiste, [écrivez-nous|écris-nous] en message privé et on reprend le dossier. {emoji}",
+            ),
+            opt("Ici {agent}, je reste disponible."),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Merci pour [votre|ta] patience, et encore désolés pour {issue}."),
+            req("Tout est-il rentré dans l'ordre ? Sinon, on reste joignables en message privé. {emoji}"),
+            opt("{agent}, de l'équipe {brand}."),
+            req("{signature}"),
+          ],
+          [
+            req("Toutes nos excuses encore pour {issue}, {author}."),
+            req(
+              "On espère que la solution proposée en message privé [vous convient|te convient] ; sinon, [dites-le-nous|dis-le-nous] en message privé et on s'en occupe. {emoji}",
+            ),
+            opt("Merci pour [votre|ta] confiance."),
+            req("{signature}"),
+          ],
+        ],
+        short: [
+          [
+            req("{author} Encore désolés pour {issue}."),
+            req("Tout est réglé ? Sinon, [écrivez-nous|écris-nous] en message privé. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Toutes nos excuses encore pour ce souci."),
+            req("[Avez-vous|As-tu] bien reçu notre message privé ? {emoji}"),
+            req("{signature}"),
+          ],
+        ],
+      },
+      en: {
+        variants: [
+          [
+            req("Hi {author}, just following up on {issue}, and sorry again for the trouble."),
+            req(
+              "Did you get our DM? If anything is still not right, send us a direct message and we'll pick it up from there. {emoji}",
+            ),
+            opt("{agent} here, I'm still on your case."),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Thanks for your patience, and apologies again for {issue}."),
+            req("Is everything sorted now? If not, we're here by DM. {emoji}"),
+            opt("This is {agent} from the {brand} team."),
+            req("{signature}"),
+          ],
+          [
+            req("Sorry again about {issue}, {author}."),
+            req(
+              "We hope the fix we sent by direct message works for you; if it doesn't, just tell us by DM and we'll take it from there. {emoji}",
+            ),
+            opt("Thanks for bearing with us."),
+            req("{signature}"),
+          ],
+        ],
+        short: [
+          [req("{author} Sorry again about {issue}."), req("All sorted? If not, DM us. {emoji}"), req("{signature}")],
+          [req("{author} Apologies again for the trouble."), req("Did you get our DM? {emoji}"), req("{signature}")],
+        ],
+      },
+    },
+    "hand-off": {
+      fr: {
+        variants: [
+          [
+            req("Bonjour {author}, toutes nos excuses pour {issue}."),
+            req(
+              "[Votre message est pris très au sérieux|Ton message est pris très au sérieux] : je transmets à un responsable dès maintenant.",
+            ),
+            req(
+              "[Pouvez-vous nous écrire|Peux-tu nous écrire] en message privé pour qu'on [vous|te] recontacte rapidement ? {emoji}",
+            ),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Toutes nos excuses pour {issue} : [nous entendons votre colère|on entend ta colère]."),
+            req("Je transmets [votre|ton] dossier à un responsable, en priorité."),
+            req("[Écrivez-nous|Écris-nous] en message privé : on [vous|te] répond personnellement. {emoji}"),
+            opt("Ici {agent}, je suis le dossier."),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Nous sommes désolés pour {issue}."),
+            req("Je transmets [votre|ton] message à un responsable de l'équipe {brand|service client}, en priorité."),
+            req("[Écrivez-nous|Écris-nous] en message privé pour suivre [votre|ton] dossier. {emoji}"),
+            req("{signature}"),
+          ],
+        ],
+        short: [
+          [
+            req("{author} Toutes nos excuses pour {issue}."),
+            req("Je transmets à un responsable : [écrivez-nous|écris-nous] en message privé. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Désolés pour {issue}."),
+            req("Un responsable reprend [votre|ton] dossier : suite en message privé. {emoji}"),
+            req("{signature}"),
+          ],
+        ],
+      },
+      en: {
+        variants: [
+          [
+            req("Hi {author}, we're truly sorry about {issue}, and we take your message very seriously."),
+            req("I'm passing this to a team lead right now."),
+            req("Please send us a DM so they can get back to you quickly. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} I hear you, and I'm sorry about {issue}."),
+            req("I'm passing this to a team lead for priority handling."),
+            req("Could you DM us so we can follow up with you personally? {emoji}"),
+            opt("{agent} here, I'm following your case."),
+            req("{signature}"),
+          ],
+          [
+            req("{author} We're sorry about {issue}."),
+            req("I've passed your message to a team lead at {brand|customer care}, as a priority."),
+            req("Please DM us so we can keep you updated. {emoji}"),
+            req("{signature}"),
+          ],
+        ],
+        short: [
+          [
+            req("{author} We're sorry about {issue}."),
+            req("I'm passing this to a team lead: please DM us. {emoji}"),
+            req("{signature}"),
+          ],
+          [
+            req("{author} Sorry about {issue}."),
+            req("A team lead is taking this over. Please DM us. {emoji}"),
             req("{signature}"),
           ],
         ],
@@ -462,6 +1136,48 @@ const DEFAULT_PLAYBOOK_INPUT: z.input<typeof Playbook> = {
       },
     },
   },
+  remedies: [
+    {
+      id: "delivery-fee-refund",
+      label: { fr: "Remboursement des frais de livraison", en: "Delivery charge refund" },
+      text: {
+        fr: "Nous vous remboursons les frais de livraison de cette commande.",
+        en: "We will refund the delivery charge for this order.",
+      },
+      categories: ["delivery"],
+      privateOnly: true,
+    },
+    {
+      id: "billing-credit-note",
+      label: { fr: "Avoir sur la prochaine facture", en: "Credit note on the next bill" },
+      text: {
+        fr: "Nous vous accordons un avoir du montant prélevé en trop, déduit de votre prochaine facture.",
+        en: "We are adding a credit note for the amount charged in error to your next bill.",
+      },
+      categories: ["billing", "pricing"],
+      privateOnly: true,
+    },
+    {
+      id: "outage-free-month",
+      label: { fr: "Un mois offert après une panne", en: "A free month after an outage" },
+      text: {
+        fr: "Pour compenser la coupure, nous vous offrons un mois d'abonnement.",
+        en: "To compensate for the outage, we are giving you a free month of service.",
+      },
+      categories: ["outage"],
+      privateOnly: true,
+    },
+    {
+      id: "goodwill-voucher",
+      label: { fr: "Bon d'achat (geste commercial)", en: "Goodwill voucher" },
+      text: {
+        fr: "En geste commercial, nous vous offrons un bon d'achat de 10 € sur votre prochaine commande.",
+        en: "As a goodwill gesture, we would like to offer you a €10 voucher for your next order.",
+      },
+      categories: ["product", "service", "account", "other"],
+      privateOnly: true,
+    },
+  ],
 };
 
 /** Validated at module load: a broken built-in playbook must fail the build's tests, not an agent's reply. */

@@ -2,9 +2,9 @@ import { describe, expect, test } from "vitest";
 import { isBlocking, type LintContext, type LintRuleId, type LintWarning, lintReply } from "../../../lib/lint";
 import { EXPOSURE_PATTERNS, MESSAGES, PHRASE_RULES, PLACEHOLDER_SOURCES } from "../../../lib/lint/rules";
 import type { Category, Detection, Lang, Severity } from "../../../lib/schemas";
-import { CATEGORIES, STRATEGIES } from "../../../lib/schemas";
+import { CATEGORIES } from "../../../lib/schemas";
 import { chooseVoice, fillTemplate, type SuggestInput, suggest, weightedLength } from "../../../lib/suggest";
-import { DEFAULT_PLAYBOOK, Playbook, type Template } from "../../../lib/suggest/playbook";
+import { DEFAULT_PLAYBOOK, Playbook, templatesOf } from "../../../lib/suggest/playbook";
 import { detectionOf } from "../support/factories";
 
 type Level = LintWarning["level"];
@@ -509,42 +509,35 @@ const FORMALITIES = ["vous", "tu"] as const;
 /** Every template, filled with every fragment of every category, in both voices, with and without emoji. */
 function renderedTemplates(): { name: string; lang: L; texts: string[] }[] {
   const out: { name: string; lang: L; texts: string[] }[] = [];
-  for (const strategy of STRATEGIES) {
-    for (const lang of ["fr", "en"] as const) {
-      const set = DEFAULT_PLAYBOOK.strategies[strategy][lang];
-      const templates: [string, Template][] = [
-        ...set.variants.map((t, i): [string, Template] => [`variant ${i}`, t]),
-        ...(set.escalation ?? []).map((t, i): [string, Template] => [`escalation ${i}`, t]),
-      ];
-      for (const [label, template] of templates) {
-        const texts: string[] = [];
-        for (const category of CATEGORIES) {
-          const fragments = DEFAULT_PLAYBOOK.fragments[lang][category];
-          for (const formality of FORMALITIES) {
-            for (const issue of fragments.issue) {
-              for (const fix of fragments.fix) {
-                for (const question of fragments.question) {
-                  for (const emoji of ["", "🙏"]) {
-                    const vars = {
-                      author: "@jane_doe",
-                      agent: "Julie",
-                      signature: "^JD",
-                      brand: "Acme",
-                      emoji,
-                      issue: chooseVoice(issue, formality),
-                      fix: chooseVoice(fix, formality),
-                      question: chooseVoice(question, formality),
-                    };
-                    texts.push(template.map((s) => fillTemplate(chooseVoice(s.text, formality), vars)).join(" "));
-                  }
-                }
+  // Every strategy's regular and short templates (format 2: severe complaints have their own hand-off strategy).
+  for (const { strategy, lang, kind, index, template } of templatesOf(DEFAULT_PLAYBOOK)) {
+    const texts: string[] = [];
+    for (const category of CATEGORIES) {
+      const fragments = DEFAULT_PLAYBOOK.fragments[lang][category];
+      for (const formality of FORMALITIES) {
+        for (const issue of fragments.issue) {
+          for (const fix of fragments.fix) {
+            for (const question of fragments.question) {
+              for (const emoji of ["", "🙏"]) {
+                const vars = {
+                  author: "@jane_doe",
+                  agent: "Julie",
+                  signature: "^JD",
+                  brand: "Acme",
+                  product: "Box 5G",
+                  emoji,
+                  issue: chooseVoice(issue, formality),
+                  fix: chooseVoice(fix, formality),
+                  question: chooseVoice(question, formality),
+                };
+                texts.push(template.map((s) => fillTemplate(chooseVoice(s.text, formality), vars)).join(" "));
               }
             }
           }
         }
-        out.push({ name: `${strategy} ${lang} ${label}`, lang, texts });
       }
     }
+    out.push({ name: `${strategy} ${lang} ${kind} ${index}`, lang, texts });
   }
   return out;
 }

@@ -1,8 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { detect } from "../../../lib/detect";
+import { lintReply } from "../../../lib/lint";
 import type { Category, Detection, Lang, Severity } from "../../../lib/schemas";
-import { STRATEGIES, Suggestion } from "../../../lib/schemas";
-import { chooseVoice, fillTemplate, type SuggestInput, suggest, weightedLength } from "../../../lib/suggest";
+import { Suggestion } from "../../../lib/schemas";
+import {
+  chooseVoice,
+  fillTemplate,
+  promptMarker,
+  type SuggestInput,
+  strategyOrder,
+  suggest,
+  weightedLength,
+} from "../../../lib/suggest";
 import { DEFAULT_PLAYBOOK, Playbook } from "../../../lib/suggest/playbook";
 import { detectionOf } from "../support/factories";
 
@@ -18,6 +28,8 @@ interface Case {
   name: string;
   input: SuggestInput;
   lang: "fr" | "en";
+  /** The post's language when the replies fall back to English. */
+  fallbackFrom?: Lang;
 }
 
 const BASE = { agentName: "Julie", signature: "JD", brand: "Acme" };
@@ -78,9 +90,34 @@ const CASES: Case[] = [
   },
   { name: "en product sev2", input: { post: post("2007"), detection: detection("en", "product", 2) }, lang: "en" },
   { name: "en other sev1", input: { post: post("2008"), detection: detection("en", "other", 1), ...BASE }, lang: "en" },
-  { name: "es falls back to en", input: { post: post("3001"), detection: detection("es", "delivery", 1) }, lang: "en" },
-  { name: "de falls back to en", input: { post: post("3002"), detection: detection("de", "billing", 2) }, lang: "en" },
-  { name: "und falls back to en", input: { post: post("3003"), detection: detection("und", "other", 1) }, lang: "en" },
+  {
+    name: "es falls back to en",
+    input: { post: post("3001"), detection: detection("es", "delivery", 1) },
+    lang: "en",
+    fallbackFrom: "es",
+  },
+  {
+    name: "de falls back to en",
+    input: { post: post("3002"), detection: detection("de", "billing", 2) },
+    lang: "en",
+    fallbackFrom: "de",
+  },
+  {
+    name: "und falls back to en",
+    input: { post: post("3003"), detection: detection("und", "other", 1) },
+    lang: "en",
+    fallbackFrom: "und",
+  },
+  {
+    name: "fr already answered",
+    input: { post: post("5001"), detection: detection("fr", "billing", 2), alreadyAnswered: true, ...BASE },
+    lang: "fr",
+  },
+  {
+    name: "en already answered, severe",
+    input: { post: post("5002"), detection: detection("en", "outage", 3), alreadyAnswered: true },
+    lang: "en",
+  },
   {
     name: "from the classifier, fr",
     input: { post: post("4001"), detection: detect("Toujours pas reçu mon colis depuis 3 semaines !!!"), ...BASE },
@@ -96,11 +133,12 @@ const CASES: Case[] = [
 describe("suggest: three replies per complaint", () => {
   test.each(CASES.map((k) => [k.name, k] as const))("%s", (_name, k) => {
     const out = suggest(k.input);
-    expect(out.map((s) => s.strategy)).toEqual([...STRATEGIES]);
+    expect(out.map((s) => s.strategy)).toEqual(strategyOrder(k.input.detection, k.input.alreadyAnswered).slice(0, 3));
     expect(new Set(out.map((s) => s.text)).size).toBe(3);
     for (const s of out) {
       expect(Suggestion.parse(s)).toEqual(s);
       expect(s.lang).toBe(k.lang);
+      expect(s.fallbackFrom).toBe(k.fallbackFrom);
       expect(s.id).toMatch(new RegExp(`^${k.input.post.id}:${s.strategy}:\\d+$`));
       expect(s.length).toBe(weightedLength(s.text));
       expect(s.maxLength).toBe(280);
@@ -115,28 +153,63 @@ describe("suggest: three replies per complaint", () => {
   });
 });
 
-describe("suggest: escalation", () => {
+describe("suggest: selection by severity, category and earlier answers", () => {
   test.each([
-    ["fr", "je transmets à un responsable|Je transmets .* à un responsable"],
-    ["en", "passing this to a team lead"],
-  ] as const)("severity 3 hands off in acknowledge-dm (%s)", (lang, pattern) => {
+    ["fr", /[Jj]e transmets .*à un responsable/],
+    ["en", /passing this to a team lead|passed your message to a team lead/],
+  ] as const)("severity 3 leads with a hand-off to a lead (%s)", (lang, pattern) => {
     for (const id of ["a1", "a2", "a3", "a4", "a5", "a6"]) {
-      const [ack, fix, ask] = suggest({ post: post(id), detection: detection(lang, "outage", 3) });
-      expect(ack?.text).toMatch(new RegExp(pattern));
-      expect(fix?.text).not.toMatch(new RegExp(pattern));
-      expect(ask?.text).not.toMatch(new RegExp(pattern));
+      const [handOff, ack, fix] = suggest({ post: post(id), detection: detection(lang, "outage", 3) });
+      expect([handOff?.strategy, ack?.strategy, fix?.strategy]).toEqual(["hand-off", "acknowledge-dm", "concrete-fix"]);
+      expect(handOff?.text).toMatch(pattern);
+      expect(ack?.text).not.toMatch(pattern);
+      expect(fix?.text).not.toMatch(pattern);
     }
   });
 
-  test("lower severities do not escalate", () => {
+  test("lower severities do not hand off", () => {
     for (const id of ["b1", "b2", "b3", "b4", "b5", "b6"]) {
-      for (const severity of [1, 2] as const) {
-        const [ack] = suggest({ post: post(id), detection: detection("en", "billing", severity) });
-        expect(ack?.text).not.toMatch(/team lead/);
-        const [ackFr] = suggest({ post: post(id), detection: detection("fr", "billing", severity) });
-        expect(ackFr?.text).not.toMatch(/responsable/);
+      for (const severity of [0, 1, 2] as const) {
+        for (const lang of ["fr", "en"] as const) {
+          const out = suggest({ post: post(id), detection: detection(lang, "billing", severity) });
+          expect(out.map((s) => s.strategy)).toEqual(["acknowledge-dm", "concrete-fix", "ask-detail"]);
+          for (const s of out) expect(s.text).not.toMatch(/team lead|responsable/);
+        }
       }
     }
+  });
+
+  test.each([
+    [1, ["follow-up", "concrete-fix", "ask-detail"]],
+    [3, ["follow-up", "hand-off", "concrete-fix"]],
+  ] as const)("a customer who already got an answer gets a follow-up first (severity %i)", (severity, order) => {
+    for (const id of ["c1", "c2", "c3", "c4"]) {
+      const fr = suggest({ post: post(id), detection: detection("fr", "delivery", severity), alreadyAnswered: true });
+      expect(fr.map((s) => s.strategy)).toEqual(order);
+      expect(fr[0]?.text).toMatch(/encore|reviens vers/);
+      const en = suggest({ post: post(id), detection: detection("en", "delivery", severity), alreadyAnswered: true });
+      expect(en[0]?.text).toMatch(/again|following up/);
+    }
+  });
+
+  test('an "other" complaint asks before it fixes', () => {
+    expect(strategyOrder(detection("en", "other", 1))).toEqual([
+      "acknowledge-dm",
+      "ask-detail",
+      "concrete-fix",
+      "follow-up",
+      "hand-off",
+    ]);
+    expect(strategyOrder(detection("en", "other", 3)).slice(0, 3)).toEqual([
+      "hand-off",
+      "acknowledge-dm",
+      "ask-detail",
+    ]);
+    expect(strategyOrder(detection("en", "other", 3), true).slice(0, 3)).toEqual([
+      "follow-up",
+      "hand-off",
+      "ask-detail",
+    ]);
   });
 });
 
@@ -145,7 +218,9 @@ describe("suggest: variety", () => {
 
   test.each(["fr", "en"] as const)("20 post ids get varied wording (%s)", (lang) => {
     const all = ids.map((id) => suggest({ post: post(id), detection: detection(lang, "delivery", 1), ...BASE }));
-    for (const [i, strategy] of STRATEGIES.entries()) {
+    for (const [i, strategy] of strategyOrder(detection(lang, "delivery", 1))
+      .slice(0, 3)
+      .entries()) {
       const texts = new Set(all.map((s) => s[i]?.text));
       expect(texts.size, strategy).toBeGreaterThanOrEqual(2);
       const variants = new Set(all.map((s) => s[i]?.id.split(":")[2]));
@@ -300,5 +375,66 @@ describe("fillTemplate", () => {
   test("chooseVoice picks the vous or tu form", () => {
     expect(chooseVoice("[Écrivez-nous|Écris-nous] en privé", "vous")).toBe("Écrivez-nous en privé");
     expect(chooseVoice("[Écrivez-nous|Écris-nous] en privé", "tu")).toBe("Écris-nous en privé");
+  });
+});
+
+describe("suggest: sites", () => {
+  test("an unknown site gets X's rule", () => {
+    const out = suggest({ post: { ...post("s1"), site: "myspace" }, detection: detection("en", "other", 1) });
+    for (const s of out) {
+      expect(s.maxLength).toBe(280);
+      expect(s.length).toBe(weightedLength(s.text));
+    }
+  });
+
+  test("TikTok's 150 takes the short templates, whole, @mention kept when it fits", () => {
+    for (const id of ["t1", "t2", "t3", "t4", "t5", "t6"]) {
+      for (const lang of ["fr", "en"] as const) {
+        const out = suggest({
+          post: { ...post(id), site: "tiktok" },
+          detection: detection(lang, "delivery", 2),
+          ...BASE,
+        });
+        expect(new Set(out.map((s) => s.text)).size).toBe(3);
+        for (const s of out) {
+          expect(s.maxLength).toBe(150);
+          expect(s.length).toBe(s.text.length);
+          expect(s.length).toBeLessThanOrEqual(150);
+          expect(s.text.endsWith("…")).toBe(false);
+          expect(s.text).toMatch(DM[lang]);
+        }
+      }
+    }
+  });
+});
+
+describe("promptMarker", () => {
+  test.each([
+    [{ fr: "heure de rétablissement", en: "restoration time" }, "fr", "[HEURE DE RÉTABLISSEMENT]"],
+    [{ fr: "n° de ticket", en: "ticket #" }, "fr", "[N DE TICKET]"],
+    [{ fr: "délai", en: "délai" }, "en", "[DÉLAI]"],
+    [{ fr: "24 h", en: "24h" }, "fr", "[ETA]"],
+    [{ fr: "x".repeat(30), en: "y" }, "fr", `[${"X".repeat(30)}]`],
+  ] as const)("%j in %s → %s", (label, lang, marker) => {
+    expect(promptMarker({ name: "eta", label, example: "" }, lang)).toBe(marker);
+  });
+
+  test("whatever the label, the linter's placeholder rule blocks the marker", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
+        fc.constantFrom("fr", "en") as fc.Arbitrary<"fr" | "en">,
+        fc.stringMatching(/^[a-z][a-z0-9_]{0,29}$/),
+        (label, lang, name) => {
+          const marker = promptMarker({ name, label: { fr: label, en: label }, example: "x" }, lang);
+          const text = `Sorry, back by ${marker}, more by DM.`;
+          const found = lintReply(text, { postLang: lang, severity: 1, maxLength: 280 }).filter(
+            (w) => w.rule === "placeholder",
+          );
+          expect(found.map((w) => [w.excerpt, w.level])).toEqual([[marker, "block"]]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
