@@ -12,8 +12,10 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "contextMenus", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    permissions: ["storage", "contextMenus", "alarms", ...(browser === "firefox" ? [] : ["sidePanel"])],
     host_permissions: SITE_MATCHES,
+    // The team endpoint's origin, requested when the agent sets it in options (never all sites up front).
+    optional_host_permissions: ["https://*/*", "http://localhost/*", "http://127.0.0.1/*"],
     // The classifier's weights are a file the content script fetches once, so the script itself stays small.
     web_accessible_resources:
       browser === "firefox" ? ["model/*.bin"] : [{ resources: ["model/*.bin"], matches: SITE_MATCHES }],

@@ -223,10 +223,12 @@ async function benchPageCost(): Promise<void> {
 
 const model = loadModel();
 benchDetect(model);
+rows.push(...(await import("./suggest")).benchSuggest());
 await benchAccuracy(model);
 benchModelSize();
 benchBundle();
 await benchPageCost();
+rows.push(...(await (await import("./sync")).benchSync()));
 
 if (json) {
   console.log(JSON.stringify(Object.fromEntries(rows.map((r) => [r.key, Number(r.value.toFixed(3))]))));

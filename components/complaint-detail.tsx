@@ -1,12 +1,15 @@
-import { useMemo, useState } from "preact/hooks";
-import { categoryName, formatCount, percent, severityName, t, type UiLang } from "@/lib/i18n";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { categoryName, formatCount, percent, severityName, t, tf, type UiLang } from "@/lib/i18n";
 import type { LintWarning } from "@/lib/lint";
 import type { ReplyInsertResponse, ToBackgroundFromPage } from "@/lib/messages";
 import type { ComplaintRecord, Settings, Suggestion } from "@/lib/schemas";
-import { suggest } from "@/lib/suggest";
+import { remediesFor, type SuggestInput, suggest } from "@/lib/suggest";
+import { personalisedSuggestion } from "@/lib/suggest/ai";
+import type { ColleagueClaim } from "@/lib/sync/claims";
 import { UrgencyChip } from "./complaint-queue";
 import { HighlightedText } from "./highlighted-text";
 import { SuggestionCard } from "./suggestion-card";
+import { usePlaybook } from "./use-playbook";
 
 export type InsertState =
   | { kind: "idle" }
@@ -22,6 +25,8 @@ export function ComplaintDetail({
   now,
   onBack,
   send,
+  colleague = null,
+  answeredAt = null,
 }: {
   complaint: ComplaintRecord;
   tabId: number;
@@ -30,22 +35,58 @@ export function ComplaintDetail({
   now: number;
   onBack: () => void;
   send: (msg: ToBackgroundFromPage) => Promise<unknown>;
+  /** A colleague holds this post (team sync): say so, and confirm before inserting. */
+  colleague?: ColleagueClaim | null;
+  /** When the first reply to this post was logged (by anyone), null when none: confirm before inserting another. */
+  answeredAt?: number | null;
 }) {
   const { post, detection } = complaint;
-  const suggestions = useMemo(
-    () =>
-      suggest({
-        post,
-        detection,
-        agentName: settings.agentName,
-        signature: settings.signature,
-        brand: settings.brandHandles[0],
-      }),
-    [post, detection, settings.agentName, settings.signature, settings.brandHandles],
+  const playbook = usePlaybook();
+  const answered = answeredAt !== null;
+  // A reply logged before the agent opened this post, or a colleague's: the customer got an answer, so the
+  // playbook follows up instead. The agent's own insertion from this view does not reshuffle the cards under them.
+  const [openedAt] = useState(() => Date.now());
+  const alreadyAnswered = (answeredAt !== null && answeredAt < openedAt) || colleague?.state === "answered";
+  const input = useMemo<SuggestInput>(
+    () => ({
+      post,
+      detection,
+      agentName: settings.agentName,
+      signature: settings.signature,
+      brand: settings.brandHandles[0],
+      alreadyAnswered,
+      playbook,
+    }),
+    [post, detection, settings.agentName, settings.signature, settings.brandHandles, alreadyAnswered, playbook],
   );
+  const suggestions = useMemo(() => suggest(input), [input]);
+  const remedies = useMemo(() => remediesFor(playbook, detection), [playbook, detection]);
+  // The on-device model's reply, when the browser has one: a fourth card that never holds up the other three.
+  const [ai, setAi] = useState<Suggestion | null>(null);
+  useEffect(() => {
+    setAi(null);
+    const controller = new AbortController();
+    void personalisedSuggestion(input, { signal: controller.signal, examples: suggestions }).then((r) => {
+      if (!controller.signal.aborted) setAi(r.suggestion);
+    });
+    return () => controller.abort();
+  }, [input, suggestions]);
   const [state, setState] = useState<InsertState>({ kind: "idle" });
 
-  const insert = async (suggestion: Suggestion, text: string, overridden: LintWarning[]) => {
+  // Inserting over a colleague's claim, or a second reply to the same post, takes a second, explicit click.
+  const [confirming, setConfirming] = useState<Parameters<typeof doInsert> | null>(null);
+  const question = colleague
+    ? tf(lang, "confirmClaimed", { agent: colleague.agent || "—" })
+    : answered
+      ? t(lang, "confirmAnswered")
+      : null;
+  const insert = (suggestion: Suggestion, text: string, overridden: LintWarning[]) => {
+    if (question) setConfirming([suggestion, text, overridden]);
+    else void doInsert(suggestion, text, overridden);
+  };
+
+  const doInsert = async (suggestion: Suggestion, text: string, overridden: LintWarning[]) => {
+    setConfirming(null);
     setState({ kind: "busy", id: suggestion.id });
     const lintOverride = overridden.map((w) => w.rule);
     const raw = (await send({ type: "reply/insert", tabId, key: complaint.key, text, suggestion, lintOverride }).catch(
@@ -112,6 +153,26 @@ export function ComplaintDetail({
           {t(lang, "dismiss")}
         </button>
       </div>
+      {colleague ? (
+        <p class="notice colleague" role="alert" data-testid="colleague-claim">
+          {tf(lang, colleague.state === "answered" ? "colleagueAnswered" : "colleagueAnswering", {
+            agent: colleague.agent || "—",
+          })}
+        </p>
+      ) : null}
+      {confirming && question ? (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" data-testid="confirm-insert">
+          <p id="confirm-q">{question}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void doInsert(...confirming)}>
+              {t(lang, "insertAnyway")}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t(lang, "cancel")}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <h2 class="section-title">{t(lang, "suggestions")}</h2>
       {fallback ? <p class="notice">{t(lang, "langFallback")}</p> : null}
       <ol class="suggestions">
@@ -123,11 +184,41 @@ export function ComplaintDetail({
               index={i + 1}
               lang={lang}
               state={state}
-              onInsert={(text, overridden) => void insert(s, text, overridden)}
+              site={complaint.site}
+              onInsert={(text, overridden) => insert(s, text, overridden)}
             />
           </li>
         ))}
+        {ai ? (
+          <li key={ai.id} data-testid="ai-suggestion">
+            <SuggestionCard
+              suggestion={ai}
+              detection={detection}
+              index={suggestions.length + 1}
+              lang={lang}
+              state={state}
+              site={complaint.site}
+              onInsert={(text, overridden) => insert(ai, text, overridden)}
+            />
+          </li>
+        ) : null}
       </ol>
+      {remedies.length > 0 ? (
+        <details class="remedies" data-testid="remedies">
+          <summary>{t(lang, "remediesTitle")}</summary>
+          <p class="muted">{t(lang, "remediesHint")}</p>
+          <ul>
+            {remedies.map((r) => (
+              <li key={r.id}>
+                <strong>{r.label}</strong> <span lang={r.lang}>{r.text}</span>{" "}
+                <button type="button" class="link" onClick={() => void navigator.clipboard.writeText(r.text)}>
+                  {t(lang, "copy")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </article>
   );
 }

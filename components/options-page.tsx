@@ -3,6 +3,8 @@ import { useEffect, useState } from "preact/hooks";
 import { t } from "@/lib/i18n";
 import { Settings, UiLanguage } from "@/lib/schemas";
 import { saveSettings } from "@/lib/settings";
+import { PlaybookEditor } from "./playbook-editor";
+import { TeamSettings } from "./team-settings";
 import { useSettings } from "./use-settings";
 
 const lines = (s: string) =>
@@ -13,7 +15,15 @@ const lines = (s: string) =>
 
 export function OptionsPage() {
   const { settings, lang } = useSettings();
-  const [draft, setDraft] = useState({ handles: "", keywords: "", agentName: "", signature: "", uiLanguage: "auto" });
+  const [draft, setDraft] = useState({
+    handles: "",
+    keywords: "",
+    agentName: "",
+    signature: "",
+    uiLanguage: "auto",
+    threshold: "0.5",
+    target: "60",
+  });
   const [status, setStatus] = useState<string>("");
   useEffect(() => {
     setDraft({
@@ -22,17 +32,22 @@ export function OptionsPage() {
       agentName: settings.agentName,
       signature: settings.signature,
       uiLanguage: settings.uiLanguage,
+      threshold: String(settings.complaintThreshold),
+      target: String(settings.responseTargetMinutes),
     });
   }, [settings]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const parsed = Settings.safeParse({
+      ...settings,
       brandHandles: lines(draft.handles),
       brandKeywords: lines(draft.keywords),
       agentName: draft.agentName.trim(),
       signature: draft.signature.trim(),
       uiLanguage: UiLanguage.safeParse(draft.uiLanguage).data ?? "auto",
+      complaintThreshold: Number(draft.threshold.replace(",", ".")),
+      responseTargetMinutes: Number(draft.target),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -49,40 +64,44 @@ export function OptionsPage() {
   });
 
   return (
-    <form class="options" onSubmit={(e) => void submit(e)}>
-      <h1>
-        <img src="/icon/32.png" alt="" width={22} height={22} /> {t(lang, "settingsTitle")}
-      </h1>
-      <label>
-        {t(lang, "agentName")}
-        <input name="agentName" autocomplete="given-name" {...field("agentName")} />
-      </label>
-      <label>
-        {t(lang, "signature")}
-        <input name="signature" {...field("signature")} />
-      </label>
-      <label>
-        {t(lang, "brandHandles")}
-        <textarea name="brandHandles" rows={3} {...field("handles")} />
-      </label>
-      <label>
-        {t(lang, "brandKeywords")}
-        <textarea name="brandKeywords" rows={3} {...field("keywords")} />
-      </label>
-      <label>
-        {t(lang, "uiLanguage")}
-        <select name="uiLanguage" {...field("uiLanguage")}>
-          <option value="auto">{t(lang, "langAuto")}</option>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
-        </select>
-      </label>
-      <div class="actions">
-        <button type="submit" class="primary">
-          {t(lang, "save")}
-        </button>
-        <span role="status">{status}</span>
-      </div>
-    </form>
+    <>
+      <form class="options" onSubmit={(e) => void submit(e)}>
+        <h1>
+          <img src="/icon/32.png" alt="" width={22} height={22} /> {t(lang, "settingsTitle")}
+        </h1>
+        <label>
+          {t(lang, "agentName")}
+          <input name="agentName" autocomplete="given-name" {...field("agentName")} />
+        </label>
+        <label>
+          {t(lang, "signature")}
+          <input name="signature" {...field("signature")} />
+        </label>
+        <label>
+          {t(lang, "brandHandles")}
+          <textarea name="brandHandles" rows={3} {...field("handles")} />
+        </label>
+        <label>
+          {t(lang, "brandKeywords")}
+          <textarea name="brandKeywords" rows={3} {...field("keywords")} />
+        </label>
+        <label>
+          {t(lang, "uiLanguage")}
+          <select name="uiLanguage" {...field("uiLanguage")}>
+            <option value="auto">{t(lang, "langAuto")}</option>
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </label>
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t(lang, "save")}
+          </button>
+          <span role="status">{status}</span>
+        </div>
+      </form>
+      <TeamSettings settings={settings} lang={lang} />
+      <PlaybookEditor lang={lang} agent={settings.agentName} />
+    </>
   );
 }

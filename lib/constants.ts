@@ -12,8 +12,23 @@ export const CATEGORIES = [
   "other",
 ] as const;
 
-export const STRATEGIES = ["acknowledge-dm", "concrete-fix", "ask-detail"] as const;
+/**
+ * Reply strategies a playbook holds templates for. The first three are the classic answer to a new complaint;
+ * "follow-up" is for a customer who already got an answer, "hand-off" passes a severe case to a lead.
+ */
+export const PLAYBOOK_STRATEGIES = ["acknowledge-dm", "concrete-fix", "ask-detail", "follow-up", "hand-off"] as const;
 
-export const COMPLAINT_STATUSES = ["new", "inserted", "posted", "dismissed"] as const;
+/** Every strategy a suggestion may carry: the playbook's, plus "personalised" (written by the on-device AI). */
+export const STRATEGIES = [...PLAYBOOK_STRATEGIES, "personalised"] as const;
+
+/**
+ * A complaint's life: new → in-progress (an agent opened it) → inserted (a reply is in the site's composer: "replied")
+ * → posted (the agent pressed the site's Post); or dismissed ("not a complaint"), or escalated (to a lead,
+ * communications or legal, with a note).
+ */
+export const COMPLAINT_STATUSES = ["new", "in-progress", "inserted", "posted", "dismissed", "escalated"] as const;
+
+/** Who an escalated complaint goes to. */
+export const ESCALATION_TARGETS = ["lead", "communications", "legal"] as const;
 
 export const FEEDBACK_VERDICTS = ["not-complaint", "missed-complaint"] as const;

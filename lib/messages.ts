@@ -3,7 +3,7 @@
  * before using it: a content script lives in a page we do not control.
  */
 import * as z from "zod/mini";
-import { Detection, PostSnapshot, Suggestion } from "./schemas";
+import { ComplaintStatus, Detection, PostSnapshot, Suggestion } from "./schemas";
 
 const PostId = z.string().check(z.minLength(1), z.maxLength(64));
 const LogId = PostId;
@@ -43,7 +43,16 @@ const FROM_PAGE = [
     lintOverride: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
   }),
   z.object({ type: z.literal("complaint/dismiss"), key: Key }),
+  /** One-click status actions in the side panel; escalations carry who to and a note. */
+  z.object({
+    type: z.literal("complaint/status"),
+    key: Key,
+    status: ComplaintStatus,
+    note: z.optional(z.string().check(z.maxLength(2_000))),
+  }),
   z.object({ type: z.literal("panel/select"), tabId: z.int(), key: z.nullable(Key) }),
+  /** "Sync now" in the side panel or options, and "Connect" after the endpoint or token changed. */
+  z.object({ type: z.literal("sync/now"), reset: z.optional(z.boolean()) }),
 ] as const;
 export const ToBackgroundFromPage = z.discriminatedUnion("type", [...FROM_PAGE]);
 export type ToBackgroundFromPage = z.infer<typeof ToBackgroundFromPage>;
@@ -74,6 +83,19 @@ export const ToContent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("post/reveal"), postId: PostId }),
   /** From the page's context menu: the post under the last right-click is a complaint the detector missed. */
   z.object({ type: z.literal("post/mark-missed") }),
+  /** Colleagues' claims on posts of this tab, so their badges say "a colleague is answering". */
+  z.object({
+    type: z.literal("claims/update"),
+    claims: z
+      .array(
+        z.object({
+          postId: PostId,
+          agent: z.string().check(z.maxLength(100)),
+          state: z.enum(["answering", "answered"]),
+        }),
+      )
+      .check(z.maxLength(1_000)),
+  }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 

@@ -2,7 +2,7 @@
  * Which complaint to answer first. Most people who complain expect an answer within the hour, so time left
  * before the team's target weighs as much as severity; reach (engagement) decides between equals.
  */
-import type { ComplaintRecord } from "./schemas";
+import type { ComplaintRecord, ComplaintStatus } from "./schemas";
 
 export const DEFAULT_TARGET_MINUTES = 60;
 
@@ -61,4 +61,26 @@ export function byPriority<T extends Pick<ComplaintRecord, "post" | "detectedAt"
     .map((item) => ({ item, p: priority(item, now, targetMinutes) }))
     .sort((a, b) => b.p - a.p)
     .map((x) => x.item);
+}
+
+/** The side panel's status filters: what is still to answer first. */
+export const STATUS_FILTERS = {
+  open: ["new", "in-progress"],
+  replied: ["inserted", "posted"],
+  escalated: ["escalated"],
+  dismissed: ["dismissed"],
+  all: null,
+} as const satisfies Record<string, readonly ComplaintStatus[] | null>;
+export type StatusFilter = keyof typeof STATUS_FILTERS;
+
+/** The complaints a filter shows, in the order given. `site` "" means every site. */
+export function filterQueue<T extends Pick<ComplaintRecord, "status" | "site">>(
+  complaints: readonly T[],
+  status: StatusFilter,
+  site: string,
+): T[] {
+  const statuses: readonly ComplaintStatus[] | null = STATUS_FILTERS[status];
+  return complaints.filter(
+    (c) => (statuses === null || statuses.includes(c.status)) && (site === "" || c.site === site),
+  );
 }

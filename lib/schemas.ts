@@ -91,6 +91,21 @@ export const Suggestion = z.object({
   /** The site's own length measure (X: twitter-text weighted length). */
   length: z.int().check(z.nonnegative()),
   maxLength: z.int().check(z.positive()),
+  /** The post's language when the reply fell back to English (no templates in it): the UI says so. */
+  fallbackFrom: z.optional(Lang),
+  /** Values the agent must type in: each left in the text as its `marker`, which the linter blocks. */
+  prompts: z.optional(
+    z
+      .array(
+        z.object({
+          name: z.string().check(z.maxLength(30)),
+          marker: z.string().check(z.maxLength(40)),
+          label: z.string().check(z.maxLength(40)),
+          example: z.string().check(z.maxLength(60)),
+        }),
+      )
+      .check(z.maxLength(10)),
+  ),
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
@@ -149,6 +164,13 @@ export const Settings = z.object({
   agentName: z.string().check(z.maxLength(100)),
   signature: z.string().check(z.maxLength(30)),
   uiLanguage: UiLanguage,
+  /** The team's cut on the detector's score: a post is a complaint from this score up (0.5: the model's own). */
+  complaintThreshold: z.number().check(z.minimum(0.05), z.maximum(0.95)),
+  /** The team's response-time target: complaints warn at 80% of it and are late past it. */
+  responseTargetMinutes: z.int().check(z.minimum(5), z.maximum(24 * 60)),
+  /** The team endpoint's base URL ("" when the agent works alone); https, or http on localhost. */
+  teamEndpoint: z.string().check(z.maxLength(500)),
+  teamToken: z.string().check(z.maxLength(200)),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -158,6 +180,10 @@ export const DEFAULT_SETTINGS: Settings = {
   agentName: "",
   signature: "",
   uiLanguage: "auto",
+  complaintThreshold: 0.5,
+  responseTargetMinutes: 60,
+  teamEndpoint: "",
+  teamToken: "",
 };
 
 export const FeedbackVerdict = z.enum(FEEDBACK_VERDICTS);

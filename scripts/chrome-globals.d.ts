@@ -4,6 +4,7 @@ declare const chrome: {
     query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
   storage: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };

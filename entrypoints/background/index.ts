@@ -5,12 +5,14 @@
 import "@/lib/zod-messages";
 import { getDb } from "@/lib/db";
 import {
+  claimComplaint,
   dismissComplaint,
   openComplaintCount,
   recordComplaints,
   recordInsertion,
   recordMissedComplaint,
   recordOutcome,
+  setComplaintStatus,
 } from "@/lib/db/repo";
 import {
   InsertResult,
@@ -24,6 +26,9 @@ import {
 } from "@/lib/messages";
 import { getSettings, selectionItem } from "@/lib/settings";
 import { SITE_MATCHES } from "@/lib/sites/matches";
+import { colleagueClaims } from "@/lib/sync/claims";
+import { getMeta } from "@/lib/sync/dexie-store";
+import { resetTeam, runSync } from "@/lib/sync/run";
 import { uuidv7 } from "@/lib/uuid";
 
 type Sender = Browser.runtime.MessageSender;
@@ -68,6 +73,12 @@ export default defineBackground(() => {
     void sendToTab(tab.id, { type: "post/mark-missed" }).catch(() => {});
   });
 
+  // Team sync: every minute from an alarm (it wakes a stopped worker), and a moment after each change.
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncTeam(false);
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void selectionItem.getValue().then((sel) => {
       if (!(String(tabId) in sel)) return;
@@ -87,6 +98,44 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
 }
 
 const MARK_MISSED_MENU = "apaise-mark-missed";
+const SYNC_ALARM = "apaise-sync";
+/** Changes made within this delay go in one round trip. */
+const SYNC_DEBOUNCE_MS = 1_000;
+
+let syncTimer: ReturnType<typeof setTimeout> | undefined;
+/** A change was written to the outbox: push it soon. If the worker stops first, the alarm does it. */
+function syncSoon(): void {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => void syncTeam(false), SYNC_DEBOUNCE_MS);
+}
+
+async function syncTeam(force: boolean): Promise<string> {
+  const db = getDb();
+  const outcome = await runSync(db, await getSettings(), { force });
+  if (outcome === "synced") await sendClaimsToTabs();
+  return outcome;
+}
+
+/** Each tab with complaints learns which of its posts colleagues hold (its badges say so). */
+async function sendClaimsToTabs(onlyTab?: number): Promise<void> {
+  const db = getDb();
+  const me = await getMeta(db, "me");
+  const held = colleagueClaims(await db.claims.toArray(), me?.agentId, Date.now());
+  const recent = Date.now() - 12 * 3_600_000;
+  const rows = await db.complaints.where("lastSeenAt").above(recent).toArray();
+  const byKey = new Map(held.map((c) => [c.key, c]));
+  const perTab = new Map<number, Array<{ postId: string; agent: string; state: "answering" | "answered" }>>();
+  for (const row of rows) {
+    if (onlyTab !== undefined && row.tabId !== onlyTab) continue;
+    const list = perTab.get(row.tabId) ?? [];
+    const claim = byKey.get(row.key);
+    if (claim) list.push({ postId: row.post.id, agent: claim.agent, state: claim.state });
+    perTab.set(row.tabId, list);
+  }
+  for (const [tabId, claims] of perTab) {
+    await sendToTab(tabId, { type: "claims/update", claims: claims.slice(0, 1_000) }).catch(() => {});
+  }
+}
 
 async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promise<unknown> {
   const db = getDb();
@@ -94,6 +143,7 @@ async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promi
     case "complaints/seen":
       await recordComplaints(db, tabId, msg.items, Date.now());
       await refreshActionBadge(tabId);
+      if ((await db.claims.count()) > 0) await sendClaimsToTabs(tabId);
       return { ok: true };
     case "panel/open":
       await selectionItem.setValue({ ...(await selectionItem.getValue()), [String(tabId)]: msg.key });
@@ -102,11 +152,13 @@ async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promi
       const { agentName } = await getSettings();
       await recordMissedComplaint(db, tabId, msg, agentName, Date.now());
       await refreshActionBadge(tabId);
+      syncSoon();
       return { ok: true };
     }
     case "reply/outcome": {
       const entry = await recordOutcome(db, msg.logId, msg.outcome, msg.at);
       await refreshActionBadge(tabId);
+      syncSoon();
       return { ok: entry !== undefined };
     }
   }
@@ -121,6 +173,7 @@ async function handlePage(msg: ToBackgroundFromPage): Promise<unknown> {
       const row = await db.complaints.get(msg.key);
       const ok = await dismissComplaint(db, msg.key, (await getSettings()).agentName, Date.now());
       if (row) await refreshActionBadge(row.tabId);
+      syncSoon();
       return { ok };
     }
     case "panel/select": {
@@ -132,8 +185,22 @@ async function handlePage(msg: ToBackgroundFromPage): Promise<unknown> {
       if (msg.key) {
         const row = await db.complaints.get(msg.key);
         if (row) await sendToTab(msg.tabId, { type: "post/reveal", postId: row.post.id }).catch(() => {});
+        if (row?.status === "new") await setComplaintStatus(db, msg.key, "in-progress", Date.now());
+        // "I am answering this": colleagues see it at their next sync.
+        if (row && (await claimComplaint(db, msg.key, (await getSettings()).agentName, Date.now()))) syncSoon();
       }
       return { ok: true };
+    }
+    case "complaint/status": {
+      const row = await db.complaints.get(msg.key);
+      const ok = await setComplaintStatus(db, msg.key, msg.status, Date.now(), msg.note);
+      if (row) await refreshActionBadge(row.tabId);
+      if (ok) syncSoon();
+      return { ok };
+    }
+    case "sync/now": {
+      if (msg.reset) await resetTeam(db);
+      return { ok: true, outcome: await syncTeam(true) };
     }
   }
 }
@@ -164,6 +231,7 @@ async function insertReply(msg: Extract<ToBackgroundFromPage, { type: "reply/ins
     lintOverride: msg.lintOverride,
   });
   await refreshActionBadge(msg.tabId);
+  syncSoon();
   return { ok: true, logId, method: result.value.method };
 }
 

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ComplaintDetail } from "@/components/complaint-detail";
 import { ComplaintQueue } from "@/components/complaint-queue";
+import { SyncStatusLine, useColleagueClaims, useSyncView } from "@/components/sync-status";
 import { useLiveQuery, useSettings } from "@/components/use-settings";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
@@ -49,14 +50,8 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
     [tabId],
     [],
   );
-  const queue = useMemo(
-    () =>
-      byPriority(
-        rows.filter((r) => r.status !== "dismissed"),
-        now,
-      ),
-    [rows, now],
-  );
+  const target = settings.responseTargetMinutes;
+  const queue = useMemo(() => byPriority(rows, now, target), [rows, now, target]);
   const [selection, setSelection] = useState<Record<string, string>>({});
   useEffect(() => {
     void selectionItem.getValue().then(setSelection);
@@ -64,6 +59,22 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
   }, []);
   const selectedKey = tabId === null ? undefined : selection[String(tabId)];
   const selected = queue.find((c) => c.key === selectedKey) ?? null;
+  const sync = useSyncView();
+  const claims = useColleagueClaims(now);
+  // The first reply logged for the selected post, by this agent or (synced) a colleague.
+  const answeredAt = useLiveQuery<number | null>(
+    async () => {
+      if (!selected) return null;
+      const replies = await getDb()
+        .replies.where("postId")
+        .equals(selected.post.id)
+        .filter((r) => r.site === selected.site)
+        .toArray();
+      return replies.length ? Math.min(...replies.map((r) => r.insertedAt)) : null;
+    },
+    [selected?.key],
+    null,
+  );
 
   const select = (key: string | null) => {
     if (tabId === null) return;
@@ -105,11 +116,28 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
             now={now}
             onBack={() => select(null)}
             send={sendToBackground}
+            colleague={claims.get(selected.key) ?? null}
+            answeredAt={answeredAt}
           />
         ) : (
-          <ComplaintQueue complaints={queue} lang={lang} now={now} onSelect={(key) => select(key)} />
+          <ComplaintQueue
+            complaints={queue}
+            lang={lang}
+            now={now}
+            targetMinutes={target}
+            claimedBy={claims}
+            onSelect={(key) => select(key)}
+          />
         )}
       </main>
+      <footer class="panel-footer">
+        <SyncStatusLine
+          settings={settings}
+          view={sync}
+          lang={lang}
+          onSyncNow={() => void sendToBackground({ type: "sync/now" })}
+        />
+      </footer>
     </div>
   );
 }

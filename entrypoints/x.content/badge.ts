@@ -2,7 +2,7 @@
  * The in-page mark: a small pill in a Shadow DOM, so the site's CSS cannot reach it and ours cannot leak.
  * Text goes in with textContent only: post text never reaches innerHTML.
  */
-import { formatAge, severityName, t, type UiLang } from "@/lib/i18n";
+import { formatAge, severityName, t, tf, type UiLang } from "@/lib/i18n";
 import type { Detection, PostSnapshot } from "@/lib/schemas";
 
 const COLORS: Record<number, { bg: string; fg: string }> = {
@@ -21,12 +21,20 @@ button { all: unset; cursor: pointer; display: inline-flex; align-items: center;
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .dot { width: 7px; height: 7px; border-radius: 50%; flex: none; }
 .late { font-weight: 700; }
+.claim { font-weight: 600; opacity: .9; }
 `;
+
+/** A colleague holds the post (see lib/sync): the badge says so, so two agents do not answer the same customer. */
+export interface Claim {
+  agent: string;
+  state: "answering" | "answered";
+}
 
 export interface BadgeOptions {
   lang: UiLang;
   now: () => number;
   onOpen: (post: PostSnapshot) => void;
+  claimOf?: (postId: string) => Claim | undefined;
 }
 
 export function createBadge(post: PostSnapshot, detection: Detection, opts: BadgeOptions): HTMLElement {
@@ -69,8 +77,15 @@ export function updateBadge(host: HTMLElement, post: PostSnapshot, detection: De
   dot.style.background = DOTS[detection.severity] ?? "#d97706";
   const posted = post.postedAt ? Date.parse(post.postedAt) : Number.NaN;
   const age = Number.isFinite(posted) ? formatAge(opts.now() - posted, opts.lang) : null;
-  label.textContent = age ? `${t(opts.lang, "complaint")} · ${age}` : t(opts.lang, "complaint");
+  const claim = opts.claimOf?.(post.id);
+  const claimText = claim
+    ? tf(opts.lang, claim.state === "answered" ? "badgeAnswered" : "badgeAnswering", { agent: claim.agent || "—" })
+    : null;
+  if (claim) host.setAttribute("data-apaise-claimed", claim.state);
+  else host.removeAttribute("data-apaise-claimed");
+  label.textContent = [t(opts.lang, "complaint"), claimText ?? age].filter(Boolean).join(" · ");
   const severity = severityName(opts.lang, detection.severity);
-  button.title = `Apaise — ${t(opts.lang, "complaint")} (${severity})${detection.reasons.length ? `: ${detection.reasons.slice(0, 4).join(", ")}` : ""}`;
+  const reasons = detection.reasons.length ? `: ${detection.reasons.slice(0, 4).join(", ")}` : "";
+  button.title = `Apaise — ${t(opts.lang, "complaint")} (${severity})${reasons}${claimText ? ` — ${claimText}` : ""}`;
   button.setAttribute("aria-label", button.title);
 }

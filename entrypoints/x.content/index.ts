@@ -13,7 +13,7 @@ import { getSettings, settingsItem } from "@/lib/settings";
 import { X_MATCHES } from "@/lib/sites/matches";
 import { extractPost, findPosts, postIdOf } from "@/lib/sites/x";
 import { findReplyComposer, openReplyComposer, watchPosted } from "@/lib/sites/x/composer";
-import { createBadge, updateBadge } from "./badge";
+import { type Claim, createBadge, updateBadge } from "./badge";
 
 export default defineContentScript({
   matches: X_MATCHES,
@@ -29,10 +29,13 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unwatch);
 
+    /** Colleagues' claims on posts of this page, pushed by the background after each sync. */
+    let claims = new Map<string, Claim>();
     const badgeOptions = {
       get lang() {
         return lang;
       },
+      claimOf: (postId: string) => claims.get(postId),
       now: () => Date.now(),
       onOpen: (post: { site: string; id: string }) => {
         void send({ type: "panel/open", key: complaintKey(post.site, post.id) });
@@ -49,6 +52,7 @@ export default defineContentScript({
             brandHandles: settings.brandHandles,
             brandKeywords: settings.brandKeywords,
             metrics: post.metrics,
+            threshold: settings.complaintThreshold,
           },
           model,
         ),
@@ -109,6 +113,12 @@ export default defineContentScript({
       const msg = parsed.value;
       if (msg.type === "post/reveal") {
         revealPost(scanner.find(document, msg.postId));
+        return undefined;
+      }
+      if (msg.type === "claims/update") {
+        claims = new Map(msg.claims.map((c) => [c.postId, c]));
+        for (const { host, post, detection } of scanner.marks(document))
+          updateBadge(host, post, detection, badgeOptions);
         return undefined;
       }
       if (msg.type === "post/mark-missed") {

@@ -5,6 +5,7 @@
 import { complaintKey } from "../messages";
 import {
   type ComplaintRecord,
+  type ComplaintStatus,
   type Detection,
   type DetectorFeedback,
   type FeedbackVerdict,
@@ -12,9 +13,27 @@ import {
   ReplyLogEntry,
   type Suggestion,
 } from "../schemas";
+import { type Change, CLAIM_TTL_MS } from "../sync/protocol";
 import { uuidv7 } from "../uuid";
 import { asComplaint } from "../verdict";
 import type { ApaiseDb } from "./index";
+
+type ChangeOf<K extends Change["kind"]> = Extract<Change, { kind: K }>;
+
+/**
+ * Queue a change for the team endpoint. Call it inside the transaction that makes the change (with `db.outbox` in
+ * its scope): the change and its outbox row are written together or not at all.
+ */
+export async function enqueue<K extends Change["kind"]>(
+  db: ApaiseDb,
+  kind: K,
+  key: string,
+  data: ChangeOf<K>["data"],
+  at: number,
+): Promise<void> {
+  const id = uuidv7(at);
+  await db.outbox.add({ id, change: { id, kind, key, at, data } as Change });
+}
 
 export async function recordComplaints(
   db: ApaiseDb,
@@ -44,8 +63,34 @@ export async function recordComplaints(
   });
 }
 
+/** Statuses that still wait for an answer. */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ["new", "in-progress"];
+
 export async function openComplaintCount(db: ApaiseDb, tabId: number): Promise<number> {
-  return db.complaints.where({ tabId, status: "new" }).count();
+  return db.complaints
+    .where("[tabId+status]")
+    .anyOf(OPEN_STATUSES.map((status) => [tabId, status]))
+    .count();
+}
+
+/**
+ * Move a complaint to `status` (with a note when escalated) and tell the team. Returns false when the complaint
+ * is unknown or already there.
+ */
+export async function setComplaintStatus(
+  db: ApaiseDb,
+  key: string,
+  status: ComplaintStatus,
+  at: number,
+  note?: string,
+): Promise<boolean> {
+  return db.transaction("rw", db.complaints, db.outbox, async () => {
+    const row = await db.complaints.get(key);
+    if (!row || (row.status === status && note === undefined)) return false;
+    await db.complaints.update(key, { status });
+    await enqueue(db, "status", key, note === undefined ? { status } : { status, note }, at);
+    return true;
+  });
 }
 
 /**
@@ -53,11 +98,14 @@ export async function openComplaintCount(db: ApaiseDb, tabId: number): Promise<n
  * detector is wrong. Returns false when the complaint is unknown.
  */
 export async function dismissComplaint(db: ApaiseDb, key: string, agent: string, at: number): Promise<boolean> {
-  return db.transaction("rw", db.complaints, db.feedback, async () => {
+  return db.transaction("rw", db.complaints, db.feedback, db.outbox, async () => {
     const row = await db.complaints.get(key);
     if (!row) return false;
     await db.complaints.update(key, { status: "dismissed" });
-    await db.feedback.add(feedbackFor(row, "not-complaint", agent, at));
+    const feedback = feedbackFor(row, "not-complaint", agent, at);
+    await db.feedback.add(feedback);
+    await enqueue(db, "feedback", feedback.id, feedback, at);
+    await enqueue(db, "status", key, { status: "dismissed" }, at);
     return true;
   });
 }
@@ -73,7 +121,7 @@ export async function recordMissedComplaint(
   agent: string,
   at: number,
 ): Promise<ComplaintRecord> {
-  return db.transaction("rw", db.complaints, db.feedback, async () => {
+  return db.transaction("rw", db.complaints, db.feedback, db.outbox, async () => {
     const key = complaintKey(item.post.site, item.post.id);
     const old = await db.complaints.get(key);
     const row: ComplaintRecord = {
@@ -87,7 +135,9 @@ export async function recordMissedComplaint(
       status: "new",
     };
     await db.complaints.put(row);
-    await db.feedback.add(feedbackFor({ ...row, detection: item.detection }, "missed-complaint", agent, at));
+    const feedback = feedbackFor({ ...row, detection: item.detection }, "missed-complaint", agent, at);
+    await db.feedback.add(feedback);
+    await enqueue(db, "feedback", feedback.id, feedback, at);
     return row;
   });
 }
@@ -182,9 +232,10 @@ export function buildLogEntry(input: InsertionInput): ReplyLogEntry {
 
 export async function recordInsertion(db: ApaiseDb, input: InsertionInput): Promise<ReplyLogEntry> {
   const entry = buildLogEntry(input);
-  await db.transaction("rw", db.replies, db.complaints, async () => {
+  await db.transaction("rw", db.replies, db.complaints, db.outbox, async () => {
     await db.replies.add(entry);
     await db.complaints.update(input.complaint.key, { status: "inserted" });
+    await enqueue(db, "reply", entry.id, entry, input.insertedAt);
   });
   return entry;
 }
@@ -196,7 +247,7 @@ export async function recordOutcome(
   outcome: "posted" | "cancelled" | "timeout",
   at: number,
 ): Promise<ReplyLogEntry | undefined> {
-  return db.transaction("rw", db.replies, db.complaints, async () => {
+  return db.transaction("rw", db.replies, db.complaints, db.outbox, async () => {
     const entry = await db.replies.get(logId);
     if (!entry) return undefined;
     const key = complaintKey(entry.site, entry.postId);
@@ -205,10 +256,28 @@ export async function recordOutcome(
       const updated = { ...entry, postedAt: at, responseMs: Math.max(0, at - from) };
       await db.replies.put(updated);
       await db.complaints.update(key, { status: "posted" });
+      await enqueue(db, "outcome", entry.id, { postedAt: at, responseMs: updated.responseMs }, at);
+      await enqueue(db, "status", key, { status: "posted" }, at);
+      await enqueue(db, "claim", key, { agent: entry.agent, state: "answered", expiresAt: at }, at);
       return updated;
     }
     // Cancelled: the log keeps the insertion (the agent did answer in the composer), the complaint is open again.
     await db.complaints.update(key, { status: "new" });
     return entry;
+  });
+}
+
+/**
+ * The agent opened a complaint: tell the team "I am answering this" for CLAIM_TTL_MS. Not repeated while the
+ * agent's previous claim on the post still has more than half its time to run. Returns whether a claim was queued.
+ */
+export async function claimComplaint(db: ApaiseDb, key: string, agent: string, at: number): Promise<boolean> {
+  return db.transaction("rw", db.outbox, db.syncMeta, async () => {
+    const row = await db.syncMeta.get("lastClaim");
+    const last = row?.key === "lastClaim" ? row.value : undefined;
+    if (last && last.key === key && at - last.at < CLAIM_TTL_MS / 2) return false;
+    await enqueue(db, "claim", key, { agent, state: "answering", expiresAt: at + CLAIM_TTL_MS }, at);
+    await db.syncMeta.put({ key: "lastClaim", value: { key, at } });
+    return true;
   });
 }

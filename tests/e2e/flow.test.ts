@@ -48,7 +48,7 @@ beforeAll(async () => {
   await options.fill('input[name="agentName"]', "Julie");
   await options.fill('input[name="signature"]', "^JD");
   await options.fill('textarea[name="brandHandles"]', "ColisExpress\nLumaTelecom");
-  await options.click('button[type="submit"]');
+  await options.getByRole("button", { name: "Save" }).click();
   await options.getByRole("status").filter({ hasText: "Saved" }).waitFor();
   await options.close();
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { byPriority, priority, reach, urgency } from "@/lib/rank";
+import { byPriority, filterQueue, priority, reach, STATUS_FILTERS, urgency } from "@/lib/rank";
 import { complaint, detection, post } from "./support/factories";
 
 const T0 = Date.parse("2026-11-22T10:00:00.000Z");
@@ -66,5 +66,28 @@ describe("priority", () => {
 
   test("a post far past the target does not bury a fresh severe one", () => {
     expect(priority(base("old", 1, 60 * 24), now)).toBeLessThan(priority(base("new", 2, 1), now));
+  });
+});
+
+describe("queue filters", () => {
+  const statuses = ["new", "in-progress", "inserted", "posted", "dismissed", "escalated"] as const;
+  const rows = statuses.flatMap((status) => [
+    { status, site: "x" as const, key: `x:${status}` },
+    { status, site: "reddit", key: `reddit:${status}` },
+  ]);
+  test.each([
+    ["open", "", ["x:new", "reddit:new", "x:in-progress", "reddit:in-progress"]],
+    ["replied", "x", ["x:inserted", "x:posted"]],
+    ["escalated", "", ["x:escalated", "reddit:escalated"]],
+    ["dismissed", "reddit", ["reddit:dismissed"]],
+    ["all", "x", statuses.map((s) => `x:${s}`)],
+  ] as const)("%s on site '%s'", (filter, site, keys) => {
+    expect(filterQueue(rows as never[], filter, site).map((r: { key: string }) => r.key)).toEqual(keys);
+  });
+  test("every status is in exactly one filter besides 'all'", () => {
+    for (const s of statuses) {
+      const homes = Object.entries(STATUS_FILTERS).filter(([f, list]) => f !== "all" && list?.includes(s as never));
+      expect(homes).toHaveLength(1);
+    }
   });
 });

@@ -38,11 +38,15 @@ test("a version-1 profile upgrades to the current version with every row kept an
 
   const db = new ApaiseDb(name);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   const neutral = { ...c.detection, risk: 0, brandDirected: false };
   expect(await db.complaints.get(c.key)).toEqual({ ...c, detection: neutral });
   expect(ReplyLogEntry.parse(await db.replies.get(entry.id))).toEqual({ ...entry, detection: neutral });
   expect(await db.complaints.where({ tabId: c.tabId, status: "new" }).count()).toBe(1);
   expect(await db.feedback.count()).toBe(0);
+  // Version 4: the history written before sync is queued for the team, in order.
+  const queued = await db.outbox.orderBy("seq").toArray();
+  expect(queued.map((r) => `${r.change.kind}:${r.change.key}`)).toEqual([`reply:${entry.id}`]);
+  expect(queued[0]?.change.data).toEqual({ ...entry, detection: neutral });
   await db.delete();
 });
