@@ -4,6 +4,8 @@ import { defineConfig } from "wxt";
 import { SITE_MATCHES } from "./lib/sites/matches";
 
 export default defineConfig({
+  // APAISE_OUT_DIR lets two builds (e.g. two engineers' test runs) live side by side; default .output.
+  outDir: process.env.APAISE_OUT_DIR ?? ".output",
   modules: ["@wxt-dev/webextension-polyfill"],
   vite: () => ({
     plugins: [preact()],

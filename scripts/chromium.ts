@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-export const EXTENSION_DIR = join(ROOT, ".output/chrome-mv3");
+/** The built extension; APAISE_OUT_DIR matches wxt.config.ts's outDir when set. */
+export const EXTENSION_DIR = join(ROOT, process.env.APAISE_OUT_DIR ?? ".output", "chrome-mv3");
 export const OUTPUT_DIR = join(ROOT, "test-output");
 
 export function chromiumPath(): string {
