@@ -86,6 +86,15 @@ export function OptionsPage() {
           <textarea name="brandKeywords" rows={3} {...field("keywords")} />
         </label>
         <label>
+          {t(lang, "responseTarget")}
+          <input name="responseTargetMinutes" type="number" min={5} max={1440} step={5} {...field("target")} />
+        </label>
+        <label>
+          {t(lang, "threshold")}
+          <input name="complaintThreshold" type="number" min={0.05} max={0.95} step={0.05} {...field("threshold")} />
+          <span class="hint">{t(lang, "thresholdHint")}</span>
+        </label>
+        <label>
           {t(lang, "uiLanguage")}
           <select name="uiLanguage" {...field("uiLanguage")}>
             <option value="auto">{t(lang, "langAuto")}</option>

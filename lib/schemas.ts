@@ -152,6 +152,12 @@ export const ReplyLogEntry = z.object({
   postedAt: z.nullable(z.int()),
   /** Milliseconds from the post's publication (or detection when unknown) to the reply being posted (or inserted). */
   responseMs: z.nullable(z.int()),
+  /**
+   * The integrity chain (lib/log/chain.ts): SHA-256 of the agent's previous entry (null for the first) and of this
+   * entry's immutable fields. Optional: entries logged before the chain existed have neither.
+   */
+  prevHash: z.optional(z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/)))),
+  hash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 });
 export type ReplyLogEntry = z.infer<typeof ReplyLogEntry>;
 
@@ -171,6 +177,8 @@ export const Settings = z.object({
   /** The team endpoint's base URL ("" when the agent works alone); https, or http on localhost. */
   teamEndpoint: z.string().check(z.maxLength(500)),
   teamToken: z.string().check(z.maxLength(200)),
+  /** Log entries older than this many days may be purged from the log page; 0 keeps them forever. */
+  retentionDays: z.int().check(z.minimum(0), z.maximum(36_500)),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -184,6 +192,7 @@ export const DEFAULT_SETTINGS: Settings = {
   responseTargetMinutes: 60,
   teamEndpoint: "",
   teamToken: "",
+  retentionDays: 365,
 };
 
 export const FeedbackVerdict = z.enum(FEEDBACK_VERDICTS);

@@ -49,6 +49,9 @@ let ok = true;
 ok = step("typecheck", "npx", ["tsc", "--noEmit"]) && ok;
 ok = step("lint", "npx", ["biome", "check", "."]) && ok;
 ok = vitest("unit tests", [], "unit.json") && ok;
+ok =
+  vitest("chaos test (sync through a fault-injecting proxy)", ["--config", "vitest.chaos.config.ts"], "chaos.json") &&
+  ok;
 const built = step("build (Chrome MV3)", "npx", ["wxt", "build"]);
 const builtFf = step("build (Firefox)", "npx", ["wxt", "build", "-b", "firefox"]);
 if (builtFf) ok = step("web-ext lint (Firefox build)", "node", ["scripts/web-ext-lint.mjs"]) && ok;

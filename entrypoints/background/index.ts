@@ -26,8 +26,10 @@ import {
 } from "@/lib/messages";
 import { getSettings, selectionItem } from "@/lib/settings";
 import { SITE_MATCHES } from "@/lib/sites/matches";
+import { playbookFrom, playbookItem } from "@/lib/suggest/store";
 import { colleagueClaims } from "@/lib/sync/claims";
 import { getMeta } from "@/lib/sync/dexie-store";
+import { adoptTeamPlaybook, publishPlaybook } from "@/lib/sync/playbook";
 import { resetTeam, runSync } from "@/lib/sync/run";
 import { uuidv7 } from "@/lib/uuid";
 
@@ -73,6 +75,11 @@ export default defineBackground(() => {
     void sendToTab(tab.id, { type: "post/mark-missed" }).catch(() => {});
   });
 
+  // A manager's playbook edit goes to the team (lib/sync/playbook decides whether it is newer than the team's).
+  playbookItem.watch((raw) => {
+    void publishPlaybook(getDb(), playbookFrom(raw), Date.now()).then((queued) => queued && syncSoon());
+  });
+
   // Team sync: every minute from an alarm (it wakes a stopped worker), and a moment after each change.
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -112,7 +119,12 @@ function syncSoon(): void {
 async function syncTeam(force: boolean): Promise<string> {
   const db = getDb();
   const outcome = await runSync(db, await getSettings(), { force });
-  if (outcome === "synced") await sendClaimsToTabs();
+  if (outcome === "synced") {
+    await sendClaimsToTabs();
+    const adopted = await adoptTeamPlaybook(db);
+    if (typeof adopted === "object")
+      console.warn("Apaise: the team's playbook is invalid, kept ours:", adopted.invalid);
+  }
   return outcome;
 }
 
