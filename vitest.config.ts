@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
     environment: "node",
+    // Shared CI machines are slow and noisy: a test's time is not what it checks (benchmarks measure speed).
+    testTimeout: 60_000,
     setupFiles: ["fake-indexeddb/auto"],
   },
 });

@@ -14,14 +14,29 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "contextMenus", "alarms", ...(browser === "firefox" ? [] : ["sidePanel"])],
+    // scripting: the Mastodon content script is registered at run time for the instances the agent granted.
+    permissions: ["storage", "contextMenus", "alarms", "scripting", ...(browser === "firefox" ? [] : ["sidePanel"])],
     host_permissions: SITE_MATCHES,
     // The team endpoint's origin, requested when the agent sets it in options (never all sites up front).
     optional_host_permissions: ["https://*/*", "http://localhost/*", "http://127.0.0.1/*"],
     // The classifier's weights are a file the content script fetches once, so the script itself stays small.
     web_accessible_resources:
-      browser === "firefox" ? ["model/*.bin"] : [{ resources: ["model/*.bin"], matches: SITE_MATCHES }],
+      // Any https page may read it (Mastodon instances are granted at run time); the weights are public, and this
+      // grants the extension nothing on those pages.
+      browser === "firefox" ? ["model/*.bin"] : [{ resources: ["model/*.bin"], matches: ["https://*/*"] }],
     action: { default_title: "__MSG_actionTitle__" },
+    // Keyboard: open the panel, next complaint, insert suggestion 1/2/3 (Chrome suggests at most four keys; every
+    // command can be rebound at chrome://extensions/shortcuts).
+    commands: {
+      [browser === "firefox" ? "_execute_sidebar_action" : "_execute_action"]: {
+        suggested_key: { default: "Alt+Shift+A" },
+        description: "__MSG_cmdOpen__",
+      },
+      "next-complaint": { suggested_key: { default: "Alt+Shift+N" }, description: "__MSG_cmdNext__" },
+      "insert-1": { suggested_key: { default: "Alt+Shift+1" }, description: "__MSG_cmdInsert1__" },
+      "insert-2": { suggested_key: { default: "Alt+Shift+2" }, description: "__MSG_cmdInsert2__" },
+      "insert-3": { description: "__MSG_cmdInsert3__" },
+    },
     ...(browser === "firefox"
       ? {
           browser_specific_settings: {

@@ -228,7 +228,9 @@ await benchAccuracy(model);
 benchModelSize();
 benchBundle();
 await benchPageCost();
+rows.push(...(await (await import("./desk")).benchDesk()));
 rows.push(...(await (await import("./sync")).benchSync()));
+rows.push(...(await (await import("./log")).benchLog()));
 
 if (json) {
   console.log(JSON.stringify(Object.fromEntries(rows.map((r) => [r.key, Number(r.value.toFixed(3))]))));

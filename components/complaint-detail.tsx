@@ -8,6 +8,7 @@ import { personalisedSuggestion } from "@/lib/suggest/ai";
 import type { ColleagueClaim } from "@/lib/sync/claims";
 import { UrgencyChip } from "./complaint-queue";
 import { HighlightedText } from "./highlighted-text";
+import { StatusActions } from "./status-actions";
 import { SuggestionCard } from "./suggestion-card";
 import { usePlaybook } from "./use-playbook";
 
@@ -145,13 +146,7 @@ export function ComplaintDetail({
             </span>
           ))}
         </div>
-        <button
-          type="button"
-          class="link dismiss"
-          onClick={() => void send({ type: "complaint/dismiss", key: complaint.key }).then(onBack)}
-        >
-          {t(lang, "dismiss")}
-        </button>
+        <StatusActions complaint={complaint} lang={lang} send={send} onDone={onBack} />
       </div>
       {colleague ? (
         <p class="notice colleague" role="alert" data-testid="colleague-claim">

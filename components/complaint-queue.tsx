@@ -80,6 +80,7 @@ export function ComplaintQueue({
           </select>
         ) : null}
       </fieldset>
+      <p class="keys-hint muted">{t(lang, "keysHint")}</p>
       {complaints.length === 0 ? (
         <p class="empty">{t(lang, "queueEmpty")}</p>
       ) : (

@@ -3,6 +3,8 @@ import { useEffect, useState } from "preact/hooks";
 import { t } from "@/lib/i18n";
 import { Settings, UiLanguage } from "@/lib/schemas";
 import { saveSettings } from "@/lib/settings";
+import { DataSection } from "./data-section";
+import { MastodonInstances } from "./mastodon-instances";
 import { PlaybookEditor } from "./playbook-editor";
 import { TeamSettings } from "./team-settings";
 import { useSettings } from "./use-settings";
@@ -69,6 +71,12 @@ export function OptionsPage() {
         <h1>
           <img src="/icon/32.png" alt="" width={22} height={22} /> {t(lang, "settingsTitle")}
         </h1>
+        {new URLSearchParams(location.search).has("setup") ? (
+          <div class="welcome" data-testid="welcome">
+            <strong>{t(lang, "welcomeTitle")}</strong>
+            <p>{t(lang, "welcomeText")}</p>
+          </div>
+        ) : null}
         <label>
           {t(lang, "agentName")}
           <input name="agentName" autocomplete="given-name" {...field("agentName")} />
@@ -110,6 +118,8 @@ export function OptionsPage() {
         </div>
       </form>
       <TeamSettings settings={settings} lang={lang} />
+      <MastodonInstances lang={lang} />
+      <DataSection lang={lang} />
       <PlaybookEditor lang={lang} agent={settings.agentName} />
     </>
   );

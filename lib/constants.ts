@@ -1,5 +1,16 @@
 /** The domain's closed lists, without Zod: pure cores (the classifier) import them from here. */
-export const SITE_IDS = ["x"] as const;
+export const SITE_IDS = [
+  "x",
+  "reddit",
+  "mastodon",
+  "bluesky",
+  "instagram",
+  "youtube",
+  "tiktok",
+  "threads",
+  "linkedin",
+  "facebook",
+] as const;
 
 export const CATEGORIES = [
   "product",

@@ -3,12 +3,17 @@
  * before using it: a content script lives in a page we do not control.
  */
 import * as z from "zod/mini";
-import { ComplaintStatus, Detection, PostSnapshot, Suggestion } from "./schemas";
+import { HealthReport } from "./content/health";
+import { ComplaintStatus, Detection, PostSnapshot, ReplyLogEntry, Suggestion } from "./schemas";
 
 const PostId = z.string().check(z.minLength(1), z.maxLength(64));
 const LogId = PostId;
 const ReplyText = z.string().check(z.minLength(1), z.maxLength(5_000));
 const Key = z.string().check(z.minLength(3), z.maxLength(80));
+const ReviewMark = z.nullable(z.enum(["good", "coaching"]));
+const ReviewComment = z.string().check(z.maxLength(2_000));
+/** At most this many entries (and reviews) per `log/import` message: an export is sent in batches. */
+export const IMPORT_BATCH = 1_000;
 
 /** Content script → background. */
 const FROM_CONTENT = [
@@ -17,6 +22,8 @@ const FROM_CONTENT = [
     items: z.array(z.object({ post: PostSnapshot, detection: Detection })).check(z.maxLength(500)),
     /** Posts of the page that are not complaints: only their count matters (health, action badge). */
     scanned: z.int().check(z.nonnegative()),
+    /** The adapter health check (lib/content/health.ts): null once the adapter reads the page again. */
+    health: z.optional(z.nullable(HealthReport)),
   }),
   z.object({ type: z.literal("panel/open"), key: Key }),
   /** The agent marked a post the detector let through ("missed complaint"). */
@@ -51,8 +58,30 @@ const FROM_PAGE = [
     note: z.optional(z.string().check(z.maxLength(2_000))),
   }),
   z.object({ type: z.literal("panel/select"), tabId: z.int(), key: z.nullable(Key) }),
+  /** Options → Your data → Delete all local data. */
+  z.object({ type: z.literal("data/wipe") }),
   /** "Sync now" in the side panel or options, and "Connect" after the endpoint or token changed. */
   z.object({ type: z.literal("sync/now"), reset: z.optional(z.boolean()) }),
+  /** The log page (manager's desk): a mark on a reply (`mark: null` clears it), synced as a `review` change. */
+  z.object({ type: z.literal("review/mark"), replyId: LogId, mark: ReviewMark, comment: ReviewComment }),
+  /** One batch of a JSON export being imported: merged by id, not queued for the team. */
+  z.object({
+    type: z.literal("log/import"),
+    entries: z.array(ReplyLogEntry).check(z.maxLength(IMPORT_BATCH)),
+    reviews: z
+      .array(
+        z.object({
+          replyId: LogId,
+          mark: ReviewMark,
+          comment: ReviewComment,
+          reviewer: z.string().check(z.maxLength(100)),
+          at: z.int(),
+        }),
+      )
+      .check(z.maxLength(IMPORT_BATCH)),
+  }),
+  /** Retention: delete the log entries inserted before `before` (epoch ms). */
+  z.object({ type: z.literal("log/purge"), before: z.int() }),
 ] as const;
 export const ToBackgroundFromPage = z.discriminatedUnion("type", [...FROM_PAGE]);
 export type ToBackgroundFromPage = z.infer<typeof ToBackgroundFromPage>;
@@ -125,3 +154,12 @@ export function parseMessage<T>(
 export function complaintKey(site: string, postId: string): string {
   return `${site}:${postId}`;
 }
+
+export const PANEL_COMMANDS = ["next-complaint", "insert-1", "insert-2", "insert-3"] as const;
+export type PanelCommand = (typeof PANEL_COMMANDS)[number];
+
+/** Background → extension pages (the side panel): a keyboard command the browser delivered. */
+export const ToPage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("panel/command"), command: z.enum(PANEL_COMMANDS) }),
+]);
+export type ToPage = z.infer<typeof ToPage>;

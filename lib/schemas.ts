@@ -4,9 +4,16 @@
  */
 // zod/mini: the same validation with a tree-shakable API, so the content script stays small.
 import * as z from "zod/mini";
-import { CATEGORIES, COMPLAINT_STATUSES, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES } from "./constants";
+import {
+  CATEGORIES,
+  COMPLAINT_STATUSES,
+  ESCALATION_TARGETS,
+  FEEDBACK_VERDICTS,
+  SITE_IDS,
+  STRATEGIES,
+} from "./constants";
 
-export { CATEGORIES, COMPLAINT_STATUSES, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES };
+export { CATEGORIES, COMPLAINT_STATUSES, ESCALATION_TARGETS, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES };
 
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;

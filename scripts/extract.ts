@@ -1,29 +1,26 @@
 /**
  * Prints the posts a site adapter reads in a saved page, one JSON line per post:
  *
- *   npm run --silent extract -- --site x [--base https://x.com/] FILE.html
+ *   npm run --silent extract -- --site x|reddit|mastodon [--base URL] FILE.html
  *
+ * --base is the page's URL (it resolves relative links and, for Mastodon, names the instance); by default the
+ * site's own (https://x.com/, https://www.reddit.com/, https://mastodon.social/).
  * For checking an adapter against a fresh capture of the site. Scripts in the page are never run.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad usage (unknown site, missing or unreadable file, bad --base).
  */
 import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import type { PostSnapshot } from "../lib/schemas";
-import { xAdapter } from "../lib/sites/x";
+import { SITE_ADAPTERS, type SiteAdapter } from "../lib/sites";
 
-interface Adapter {
-  findPosts(root: ParentNode): Element[];
-  extractPost(post: Element, base: string | URL): PostSnapshot | null;
-}
-
-const ADAPTERS: Readonly<Record<string, Adapter>> = { x: xAdapter };
+const ADAPTERS: Readonly<Record<string, SiteAdapter>> = Object.fromEntries(SITE_ADAPTERS.map((a) => [a.id, a]));
 const USAGE = `usage: extract --site <${Object.keys(ADAPTERS).join("|")}> [--base URL] FILE.html`;
 
 class UsageError extends Error {}
 
 interface Options {
   readonly site: string;
-  readonly base: URL;
+  readonly base: URL | null;
   readonly file: string;
 }
 
@@ -43,7 +40,7 @@ function toUrl(text: string): URL {
 
 function parseArgs(argv: readonly string[]): Options {
   let site: string | undefined;
-  let base = "https://x.com/";
+  let base: string | null = null;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -59,7 +56,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (!site) throw new UsageError("--site is required");
   if (!(site in ADAPTERS)) throw new UsageError(`unknown site "${site}" (known: ${Object.keys(ADAPTERS).join(", ")})`);
   if (files.length !== 1 || !files[0]) throw new UsageError("exactly one FILE.html is required");
-  return { site, base: toUrl(base), file: files[0] };
+  return { site, base: base === null ? null : toUrl(base), file: files[0] };
 }
 
 /** The fields worth eyeballing, in a stable order; `quoted` only when there is one. */
@@ -86,8 +83,9 @@ function run(argv: readonly string[]): string[] {
   // No `url` option: the page's own relative links resolve against --base in the adapter, and jsdom
   // keeps scripts disabled by default.
   const { document } = new JSDOM(html).window;
+  const base = options.base ?? new URL(adapter.defaultBase);
   return adapter.findPosts(document).flatMap((post) => {
-    const snapshot = adapter.extractPost(post, options.base);
+    const snapshot = adapter.extractPost(post, base);
     return snapshot ? [line(snapshot)] : [];
   });
 }
@@ -110,4 +108,9 @@ function main(argv: readonly string[]): number {
   }
 }
 
+// `extract … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 process.exitCode = main(process.argv.slice(2));

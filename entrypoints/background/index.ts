@@ -3,11 +3,16 @@
  * cannot lose: MV3 stops service workers at any time.
  */
 import "@/lib/zod-messages";
+import { saveTabHealth } from "@/lib/content/health-store";
+import { initContentRegistration } from "@/lib/content/registration";
 import { getDb } from "@/lib/db";
 import {
   claimComplaint,
   dismissComplaint,
+  importLog,
+  markReview,
   openComplaintCount,
+  purgeBefore,
   recordComplaints,
   recordInsertion,
   recordMissedComplaint,
@@ -23,8 +28,9 @@ import {
   type ToBackgroundFromContent,
   type ToBackgroundFromPage,
   type ToContent,
+  ToPage,
 } from "@/lib/messages";
-import { getSettings, selectionItem } from "@/lib/settings";
+import { getSettings, selectionItem, settingsItem } from "@/lib/settings";
 import { SITE_MATCHES } from "@/lib/sites/matches";
 import { playbookFrom, playbookItem } from "@/lib/suggest/store";
 import { colleagueClaims } from "@/lib/sync/claims";
@@ -45,6 +51,7 @@ const sidePanel = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chro
 export default defineBackground(() => {
   // Chrome: the toolbar icon opens the side panel. Firefox: the sidebar has its own toolbar button.
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  initContentRegistration();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
     const parsed = parseMessage(ToBackground, raw);
@@ -62,7 +69,9 @@ export default defineBackground(() => {
   });
 
   // "Missed complaint": right-click a post the detector let through.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run: a short setup in the options page.
+    if (reason === "install") void browser.tabs.create({ url: browser.runtime.getURL("/options.html?setup=1") });
     browser.contextMenus.create({
       id: MARK_MISSED_MENU,
       title: browser.i18n.getMessage("menuMarkComplaint") || "Apaise: mark as a complaint",
@@ -78,6 +87,15 @@ export default defineBackground(() => {
   // A manager's playbook edit goes to the team (lib/sync/playbook decides whether it is newer than the team's).
   playbookItem.watch((raw) => {
     void publishPlaybook(getDb(), playbookFrom(raw), Date.now()).then((queued) => queued && syncSoon());
+  });
+
+  // Keyboard commands: the panel opens (a command is a user gesture) and acts on the active tab's queue.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const parsed = parseMessage(ToPage, { type: "panel/command", command });
+    if (!parsed.ok) return;
+    if (tab?.id !== undefined) openPanel(tab.id, tab.windowId);
+    // The panel may be opening: give it a moment to listen.
+    setTimeout(() => void browser.runtime.sendMessage(parsed.value).catch(() => {}), 300);
   });
 
   // Team sync: every minute from an alarm (it wakes a stopped worker), and a moment after each change.
@@ -153,6 +171,7 @@ async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promi
   const db = getDb();
   switch (msg.type) {
     case "complaints/seen":
+      await saveTabHealth(tabId, msg.health);
       await recordComplaints(db, tabId, msg.items, Date.now());
       await refreshActionBadge(tabId);
       if ((await db.claims.count()) > 0) await sendClaimsToTabs(tabId);
@@ -197,7 +216,7 @@ async function handlePage(msg: ToBackgroundFromPage): Promise<unknown> {
       if (msg.key) {
         const row = await db.complaints.get(msg.key);
         if (row) await sendToTab(msg.tabId, { type: "post/reveal", postId: row.post.id }).catch(() => {});
-        if (row?.status === "new") await setComplaintStatus(db, msg.key, "in-progress", Date.now());
+        if (row) await setComplaintStatus(db, msg.key, "in-progress", Date.now(), undefined, ["new"]);
         // "I am answering this": colleagues see it at their next sync.
         if (row && (await claimComplaint(db, msg.key, (await getSettings()).agentName, Date.now()))) syncSoon();
       }
@@ -210,10 +229,27 @@ async function handlePage(msg: ToBackgroundFromPage): Promise<unknown> {
       if (ok) syncSoon();
       return { ok };
     }
+    case "data/wipe": {
+      await db.transaction("rw", db.tables, async () => {
+        for (const table of db.tables) await table.clear();
+      });
+      await Promise.all([settingsItem.removeValue(), playbookItem.removeValue(), selectionItem.removeValue()]);
+      return { ok: true };
+    }
     case "sync/now": {
       if (msg.reset) await resetTeam(db);
       return { ok: true, outcome: await syncTeam(true) };
     }
+    case "review/mark": {
+      const reviewer = (await getSettings()).agentName || "—";
+      const ok = await markReview(db, msg, reviewer, Date.now());
+      if (ok) syncSoon();
+      return { ok };
+    }
+    case "log/import":
+      return { ok: true, ...(await importLog(db, msg.entries, msg.reviews)) };
+    case "log/purge":
+      return { ok: true, deleted: await purgeBefore(db, msg.before) };
   }
 }
 

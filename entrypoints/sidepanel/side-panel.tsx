@@ -2,15 +2,16 @@
  * The agent's desk: complaints of the current tab, most urgent first; the selected one with its reasons and three
  * editable replies; Insert puts the reply in the site's own reply box (the agent presses Post there).
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ComplaintDetail } from "@/components/complaint-detail";
 import { ComplaintQueue } from "@/components/complaint-queue";
+import { HealthNotice } from "@/components/health-notice";
 import { SyncStatusLine, useColleagueClaims, useSyncView } from "@/components/sync-status";
 import { useLiveQuery, useSettings } from "@/components/use-settings";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
-import type { ToBackgroundFromPage } from "@/lib/messages";
-import { byPriority } from "@/lib/rank";
+import { type PanelCommand, parseMessage, type ToBackgroundFromPage, ToPage } from "@/lib/messages";
+import { byPriority, filterQueue } from "@/lib/rank";
 import type { ComplaintRecord } from "@/lib/schemas";
 import { selectionItem } from "@/lib/settings";
 
@@ -87,6 +88,57 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
     void sendToBackground({ type: "panel/select", tabId, key });
   };
 
+  // Keyboard: the browser's commands (Alt+Shift+N, Alt+Shift+1…) arrive as messages; in the panel itself, n/j next,
+  // k previous, 1–3 insert that suggestion, Escape back to the list (never while typing in a field).
+  const latest = useRef({ queue, selectedKey, select });
+  latest.current = { queue, selectedKey, select };
+  useEffect(() => {
+    const step = (by: 1 | -1) => {
+      const { queue: q, selectedKey: current, select: pick } = latest.current;
+      const open = filterQueue(q, "open", "");
+      if (open.length === 0) return;
+      const at = open.findIndex((c) => c.key === current);
+      const next = open[at < 0 ? 0 : (at + by + open.length) % open.length];
+      if (next) pick(next.key);
+    };
+    const insertNth = (n: number) => {
+      const button = document.querySelectorAll<HTMLButtonElement>('[data-testid="insert"]')[n - 1];
+      if (button && !button.disabled) {
+        button.focus();
+        button.click();
+      }
+    };
+    const run = (command: PanelCommand) => {
+      if (command === "next-complaint") step(1);
+      else insertNth(Number(command.slice(-1)));
+    };
+    const onMessage = (raw: unknown) => {
+      const parsed = parseMessage(ToPage, raw);
+      if (parsed.ok) run(parsed.value.command);
+      return undefined;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
+        if (e.key === "Escape") el.blur();
+        return;
+      }
+      if (e.key === "n" || e.key === "j") step(1);
+      else if (e.key === "k") step(-1);
+      else if (e.key === "1" || e.key === "2" || e.key === "3") insertNth(Number(e.key));
+      else if (e.key === "Escape") latest.current.select(null);
+      else return;
+      e.preventDefault();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    window.addEventListener("keydown", onKey);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, []);
+
   return (
     <div class="panel">
       <header class="panel-header">
@@ -104,6 +156,7 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
         </nav>
       </header>
       <main>
+        <HealthNotice tabId={tabId} lang={lang} />
         {tabId === null ? (
           <p class="empty">{t(lang, "noTab")}</p>
         ) : selected ? (

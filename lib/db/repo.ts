@@ -2,6 +2,8 @@
  * What the background does to the database, as functions of (db, input, now) so they are tested with
  * fake-indexeddb and no browser.
  */
+
+import { chainTip, sealEntry } from "../log/chain";
 import { complaintKey } from "../messages";
 import {
   type ComplaintRecord,
@@ -16,7 +18,7 @@ import {
 import { type Change, CLAIM_TTL_MS } from "../sync/protocol";
 import { uuidv7 } from "../uuid";
 import { asComplaint } from "../verdict";
-import type { ApaiseDb } from "./index";
+import type { ApaiseDb, ReviewRow } from "./index";
 
 type ChangeOf<K extends Change["kind"]> = Extract<Change, { kind: K }>;
 
@@ -83,10 +85,13 @@ export async function setComplaintStatus(
   status: ComplaintStatus,
   at: number,
   note?: string,
+  /** Only move from these statuses (checked in the transaction: a concurrent insertion is not undone). */
+  onlyFrom?: readonly ComplaintStatus[],
 ): Promise<boolean> {
   return db.transaction("rw", db.complaints, db.outbox, async () => {
     const row = await db.complaints.get(key);
     if (!row || (row.status === status && note === undefined)) return false;
+    if (onlyFrom && !onlyFrom.includes(row.status)) return false;
     await db.complaints.update(key, { status });
     await enqueue(db, "status", key, note === undefined ? { status } : { status, note }, at);
     return true;
@@ -231,13 +236,24 @@ export function buildLogEntry(input: InsertionInput): ReplyLogEntry {
 }
 
 export async function recordInsertion(db: ApaiseDb, input: InsertionInput): Promise<ReplyLogEntry> {
-  const entry = buildLogEntry(input);
-  await db.transaction("rw", db.replies, db.complaints, db.outbox, async () => {
-    await db.replies.add(entry);
-    await db.complaints.update(input.complaint.key, { status: "inserted" });
-    await enqueue(db, "reply", entry.id, entry, input.insertedAt);
-  });
-  return entry;
+  const built = buildLogEntry(input);
+  // The hash is computed outside the transaction (an await on crypto.subtle would let IndexedDB commit it), so the
+  // agent's chain head is read again inside: if another insertion moved it meanwhile, link again.
+  for (let attempt = 0; ; attempt++) {
+    const head = (await chainHead(db, built.agent))?.hash ?? null;
+    const entry = await sealEntry(built, head);
+    try {
+      await db.transaction("rw", db.replies, db.complaints, db.outbox, async () => {
+        if (((await chainHead(db, built.agent))?.hash ?? null) !== head) throw new ChainMoved();
+        await db.replies.add(entry);
+        await db.complaints.update(input.complaint.key, { status: "inserted" });
+        await enqueue(db, "reply", entry.id, entry, input.insertedAt);
+      });
+      return entry;
+    } catch (error) {
+      if (!(error instanceof ChainMoved) || attempt >= 5) throw error;
+    }
+  }
 }
 
 /** The agent pressed the site's own Post: the response time now runs to that moment. */
@@ -279,5 +295,84 @@ export async function claimComplaint(db: ApaiseDb, key: string, agent: string, a
     await enqueue(db, "claim", key, { agent, state: "answering", expiresAt: at + CLAIM_TTL_MS }, at);
     await db.syncMeta.put({ key: "lastClaim", value: { key, at } });
     return true;
+  });
+}
+
+class ChainMoved extends Error {}
+
+/** The end of the agent's chain, among the agent's newest entries (ids are UUIDv7: the `agent` index sorts by time). */
+async function chainHead(db: ApaiseDb, agent: string): Promise<ReplyLogEntry | undefined> {
+  const recent = await db.replies
+    .where("agent")
+    .equals(agent)
+    .reverse()
+    .filter((r) => typeof r.hash === "string")
+    .limit(CHAIN_TIP_WINDOW)
+    .toArray();
+  return chainTip(recent);
+}
+
+/** Insertions that can cross each other are a handful at most: the chain's end is among this many newest entries. */
+const CHAIN_TIP_WINDOW = 32;
+
+/** A manager marks a reply good or for coaching (`mark: null` clears it); the team gets the mark. */
+export async function markReview(
+  db: ApaiseDb,
+  input: { replyId: string; mark: "good" | "coaching" | null; comment: string },
+  reviewer: string,
+  at: number,
+): Promise<boolean> {
+  return db.transaction("rw", db.replies, db.reviews, db.outbox, async () => {
+    if (!(await db.replies.get(input.replyId))) return false;
+    const data = { mark: input.mark, comment: input.comment, reviewer };
+    await db.reviews.put({ replyId: input.replyId, ...data, at });
+    await enqueue(db, "review", input.replyId, data, at);
+    return true;
+  });
+}
+
+export interface ImportResult {
+  added: number;
+  /** Entries already in the log (same id): kept as they are. */
+  skipped: number;
+  reviews: number;
+}
+
+/**
+ * Merge an export into the log: entries by id (one already held is kept), reviews by reply (the newer mark wins).
+ * Nothing is queued for the team: these entries came from somewhere that already had them.
+ */
+export async function importLog(
+  db: ApaiseDb,
+  entries: readonly ReplyLogEntry[],
+  reviews: readonly ReviewRow[],
+): Promise<ImportResult> {
+  return db.transaction("rw", db.replies, db.reviews, async () => {
+    const unique = [...new Map(entries.map((e) => [e.id, e])).values()];
+    const held = await db.replies.bulkGet(unique.map((e) => e.id));
+    const fresh = unique.filter((_, i) => held[i] === undefined);
+    await db.replies.bulkAdd(fresh);
+    // A review of an entry that is in neither the log nor the import has nothing to show on.
+    const known = new Set(unique.map((e) => e.id));
+    const replies = await db.replies.bulkGet(reviews.filter((r) => !known.has(r.replyId)).map((r) => r.replyId));
+    for (const r of replies) if (r) known.add(r.id);
+    const latest = new Map<string, ReviewRow>();
+    for (const r of reviews)
+      if (known.has(r.replyId) && (latest.get(r.replyId)?.at ?? -1) < r.at) latest.set(r.replyId, r);
+    const wanted = [...latest.values()];
+    const heldReviews = await db.reviews.bulkGet(wanted.map((r) => r.replyId));
+    const newer = wanted.filter((r, i) => (heldReviews[i]?.at ?? -1) < r.at);
+    await db.reviews.bulkPut(newer);
+    return { added: fresh.length, skipped: entries.length - fresh.length, reviews: newer.length };
+  });
+}
+
+/** Retention: delete the entries inserted before `before` (epoch ms) and their reviews. Returns how many went. */
+export async function purgeBefore(db: ApaiseDb, before: number): Promise<number> {
+  return db.transaction("rw", db.replies, db.reviews, async () => {
+    const ids = await db.replies.where("insertedAt").below(before).primaryKeys();
+    await db.replies.bulkDelete(ids);
+    await db.reviews.bulkDelete(ids);
+    return ids.length;
   });
 }

@@ -60,7 +60,12 @@ export async function insertText(target: HTMLElement, text: string, opts: Insert
   if (isTextControl(target)) return setControlValue(target, wanted, opts.replace ?? false, doc);
 
   const editable = resolveEditable(target);
-  if (!editable) throw new Error("insertText: target is neither a text field nor a contenteditable editor");
+  if (!editable) {
+    // A wrapper around a plain text field (Reddit's faceplate-textarea-input keeps its <textarea> in a shadow root).
+    const field = findTextControl(target);
+    if (field) return setControlValue(field, wanted, opts.replace ?? false, doc);
+    throw new Error("insertText: target is neither a text field nor a contenteditable editor");
+  }
 
   const before = readEditorText(editable);
   const done = () => landed(before, readEditorText(editable), wanted, opts.replace ?? false);
@@ -79,7 +84,9 @@ export async function insertText(target: HTMLElement, text: string, opts: Insert
   await placeCaret(editable, doc, opts.replace ?? false);
   const lines = wanted.split("\n");
   lines.forEach((line, i) => {
-    if (i > 0 && !doc.execCommand("insertParagraph")) doc.execCommand("insertLineBreak");
+    // A line break (<br>), as Shift+Enter: the text then reads back line for line (innerText), blank lines
+    // included, where paragraphs (<div>) would add a newline of their own around each blank one.
+    if (i > 0 && !doc.execCommand("insertLineBreak")) doc.execCommand("insertParagraph");
     if (line) doc.execCommand("insertText", false, line);
   });
   const ok = await waitUntil(doc, done, SETTLE_MS);
@@ -92,7 +99,10 @@ export async function insertText(target: HTMLElement, text: string, opts: Insert
  */
 export function readEditorText(el: Element): string {
   if (isTextControl(el)) return el.value.replace(/\r\n?/g, "\n");
-  const root = resolveEditable(el) ?? el;
+  const editable = resolveEditable(el);
+  const field = editable ? null : findTextControl(el);
+  if (field) return field.value.replace(/\r\n?/g, "\n");
+  const root = editable ?? el;
   const lines = [""];
   let pendingBreak = false;
   const newLine = () => {
@@ -127,7 +137,15 @@ export function readEditorText(el: Element): string {
     .replace(ZERO_WIDTH, "");
 }
 
-/** The element that actually takes input: the target itself, or the contenteditable inside a wrapper. */
+const EDITABLE = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+const TEXT_CONTROL = 'textarea, input:not([type]), input[type="text"], input[type="search"]';
+/** How many shadow roots a lookup may open: a hostile page cannot make it walk forever. */
+const MAX_SHADOW_ROOTS = 200;
+
+/**
+ * The element that actually takes input: the target itself, or the contenteditable inside a wrapper, also when
+ * the wrapper keeps it in an open shadow root (custom elements, as new Reddit's composer does).
+ */
 export function resolveEditable(el: Element): HTMLElement | null {
   if (isContentEditable(el)) {
     // Climb to the editing host so the whole editor is read, not one paragraph of it.
@@ -135,9 +153,33 @@ export function resolveEditable(el: Element): HTMLElement | null {
     while (host.parentElement && isContentEditable(host.parentElement)) host = host.parentElement;
     return host;
   }
-  return el.querySelector<HTMLElement>(
-    '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]',
-  );
+  const found = deepQuery(el, EDITABLE);
+  return found ? resolveEditable(found) : null;
+}
+
+/** A plain text field inside a wrapper (light DOM first, then open shadow roots), or null. */
+function findTextControl(el: Element): HTMLTextAreaElement | HTMLInputElement | null {
+  const found = deepQuery(el, TEXT_CONTROL);
+  return found && isTextControl(found) ? found : null;
+}
+
+/** The first element matching `css` under `root`, in the light DOM, then in open shadow roots however deep. */
+function deepQuery(root: Element, css: string): HTMLElement | null {
+  const light = root.querySelector<HTMLElement>(css);
+  if (light) return light;
+  const queue: ShadowRoot[] = [];
+  const collect = (scope: Element | ShadowRoot) => {
+    if ("shadowRoot" in scope && scope.shadowRoot) queue.push(scope.shadowRoot);
+    for (const el of scope.querySelectorAll("*")) if (el.shadowRoot) queue.push(el.shadowRoot);
+  };
+  collect(root);
+  for (let opened = 0; queue.length > 0 && opened < MAX_SHADOW_ROOTS; opened++) {
+    const shadow = queue.shift() as ShadowRoot;
+    const hit = shadow.querySelector<HTMLElement>(css);
+    if (hit) return hit;
+    collect(shadow);
+  }
+  return null;
 }
 
 function isTextControl(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
@@ -223,21 +265,66 @@ async function setControlValue(
 }
 
 async function placeCaret(editable: HTMLElement, doc: Document, selectAll: boolean): Promise<void> {
+  if (selectAll) return selectAllIn(editable, doc);
   editable.focus();
   const sel = doc.getSelection();
   if (sel) {
     const range = doc.createRange();
-    if (selectAll) range.selectNodeContents(editable);
-    else {
-      range.selectNodeContents(lastTextContainer(editable));
-      range.collapse(false);
-    }
+    range.selectNodeContents(lastTextContainer(editable));
+    range.collapse(false);
     sel.removeAllRanges();
     sel.addRange(range);
   }
-  // Editors (Draft.js via React's onSelect) learn the selection from the async `selectionchange` event: let it run
-  // before pasting, or the paste lands where the editor last thought the caret was.
+  // Editors (Draft.js via React's onSelect, ProseMirror, Lexical) learn the selection from `selectionchange`, which
+  // the browser queues: hand it to them now and let it run before pasting, or the paste lands where the editor
+  // last thought the caret was.
+  announceSelection(doc);
   await nextFrame(doc);
+}
+
+/**
+ * Selects the whole content, as a user's Ctrl+A does (the browser's own "selectAll" in the focused editing host:
+ * editors are tested against its selection; a range on the host's element boundaries leaves Lexical's plain text
+ * with a caret at the end). An editor finishing an earlier update may put its own selection back a moment later
+ * (Lexical does), so the selection is checked after a frame and made again if it was lost.
+ */
+async function selectAllIn(editable: HTMLElement, doc: Document): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    editable.focus();
+    // Only with the focus inside the editor: elsewhere "selectAll" selects the whole page.
+    const focused = deepActiveElement(doc);
+    const inEditor = focused !== null && (focused === editable || editable.contains(focused));
+    if (!(inEditor && typeof doc.execCommand === "function" && doc.execCommand("selectAll"))) {
+      const sel = doc.getSelection();
+      const range = doc.createRange();
+      range.selectNodeContents(editable);
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+    }
+    // Editors learn the selection from `selectionchange`, queued by the browser: hand it to them now, then let
+    // them settle (ProseMirror and Lexical otherwise sometimes paste where their caret last was).
+    announceSelection(doc);
+    await nextFrame(doc);
+    await nextFrame(doc);
+    const selected = selectionIn(editable, doc)?.toString();
+    // Unknown (no selection API for this root): trust the browser.
+    if (selected === undefined) return;
+    if (normalizeForCompare(selected) === normalizeForCompare(readEditorText(editable))) return;
+  }
+}
+
+/** The focused element, looking into open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The selection as seen from the editor's own root: a shadow root's (Chromium) or the document's. */
+function selectionIn(editable: HTMLElement, doc: Document): Selection | null | undefined {
+  const root = editable.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
+  if (root === doc) return doc.getSelection();
+  return "getSelection" in root && typeof root.getSelection === "function" ? root.getSelection() : undefined;
 }
 
 /** The deepest last descendant that can hold the caret, so the collapsed range sits inside the last block. */
@@ -253,6 +340,10 @@ function dispatchPaste(editable: HTMLElement, doc: Document, text: string): bool
   if (!win?.DataTransfer || !win.ClipboardEvent) return false;
   const data = new win.DataTransfer();
   data.setData("text/plain", text);
+  // ProseMirror splits pasted plain text on runs of newlines, so blank lines vanish; as HTML paragraphs they stay.
+  // Only for ProseMirror: other editors read text/html first, and their plain-text paste keeps blank lines.
+  if (/\n\s*\n/.test(text) && editable.classList.contains("ProseMirror"))
+    data.setData("text/html", paragraphsHtml(text));
   const ev = new win.ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
   // Browsers that ignore clipboardData in the constructor would hand editors a null clipboard and crash them.
   if (!ev.clipboardData) Object.defineProperty(ev, "clipboardData", { value: data });
@@ -260,6 +351,21 @@ function dispatchPaste(editable: HTMLElement, doc: Document, text: string): bool
   const el = target && editable.contains(target) ? (target.nodeType === 1 ? target : target.parentNode) : editable;
   (el ?? editable).dispatchEvent(ev);
   return ev.defaultPrevented;
+}
+
+/** A `selectionchange` of the document's own realm (a content script's Event would be foreign to the page's). */
+function announceSelection(doc: Document): void {
+  const EventOfPage = doc.defaultView?.Event ?? Event;
+  doc.dispatchEvent(new EventOfPage("selectionchange"));
+}
+
+/** One `<p>` per line, text escaped, blank lines as empty paragraphs. */
+function paragraphsHtml(text: string): string {
+  const escapeHtml = (line: string) => line.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .split("\n")
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join("");
 }
 
 function nextFrame(doc: Document): Promise<void> {

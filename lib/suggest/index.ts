@@ -123,8 +123,11 @@ export function normaliseSignature(signature: string | undefined): string {
   return /^[\p{L}\p{N}]/u.test(s) ? `^${s}` : s;
 }
 
+/** Halves of broken emoji and the replacement character: what a page or a setting may hold, never ours to send. */
+const BROKEN_TEXT = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\ufffd/g;
+
 function oneLine(value: string | undefined): string {
-  return (value ?? "").replace(/\s+/g, " ").trim();
+  return (value ?? "").replace(BROKEN_TEXT, "").replace(/\s+/g, " ").trim();
 }
 
 /**

@@ -40,3 +40,4 @@ export const xAdapter = {
 } as const;
 
 export type XAdapter = typeof xAdapter;
+export { xSite } from "./site";

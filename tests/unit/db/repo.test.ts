@@ -10,6 +10,7 @@ import {
   recordInsertion,
   recordMissedComplaint,
   recordOutcome,
+  setComplaintStatus,
 } from "@/lib/db/repo";
 import { DetectorFeedback, ReplyLogEntry } from "@/lib/schemas";
 import { complaint, detection, post } from "../support/factories";
@@ -187,5 +188,25 @@ describe("detector feedback", () => {
     },
   ])("judged precision: $name", ({ replies, feedback, want }) => {
     expect(judgedPrecision(replies, feedback)).toEqual(want);
+  });
+});
+
+describe("statuses", () => {
+  test("a status move is queued for the team, with the escalation note; 'only from' guards a concurrent change", async () => {
+    await recordComplaints(db, 1, [{ post: post(), detection: detection() }], T);
+    const key = "x:1860000000000000001";
+    expect(await setComplaintStatus(db, key, "in-progress", T, undefined, ["new"])).toBe(true);
+    expect(await setComplaintStatus(db, key, "in-progress", T)).toBe(false); // already there
+    await db.complaints.update(key, { status: "inserted" }); // an insertion landed meanwhile
+    expect(await setComplaintStatus(db, key, "in-progress", T, undefined, ["new"])).toBe(false);
+    expect((await db.complaints.get(key))?.status).toBe("inserted");
+    expect(await setComplaintStatus(db, key, "escalated", T, "legal: threatens to sue")).toBe(true);
+    expect(await setComplaintStatus(db, "x:404", "escalated", T)).toBe(false);
+    const queued = (await db.outbox.orderBy("seq").toArray()).map((r) => r.change);
+    expect(queued.map((c) => [c.kind, c.key, c.data])).toEqual([
+      ["status", key, { status: "in-progress" }],
+      ["status", key, { status: "escalated", note: "legal: threatens to sue" }],
+    ]);
+    expect(await openComplaintCount(db, 1)).toBe(0);
   });
 });

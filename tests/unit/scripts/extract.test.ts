@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const fixture = (name: string) => path.join(repoRoot, "tests/fixtures/x", name);
+const ownFixture = (site: string, name: string) => path.join(repoRoot, "tests/fixtures", site, name);
 
 /** Runs the CLI as `npm run extract` does (package.json: `node --import tsx scripts/extract.ts`). */
 function extract(...args: string[]) {
@@ -76,8 +77,70 @@ describe("scripts/extract.ts", { timeout: 30_000 }, () => {
     expect(malformed.lines).toHaveLength(7);
   });
 
+  test("--site reddit: new and old Reddit pages, links on the page's own Reddit host", () => {
+    const fresh = extract("--site", "reddit", ownFixture("reddit", "comments-new.html"));
+    expect(fresh.stderr).toBe("");
+    expect(fresh.code).toBe(0);
+    expect(fresh.json().map((p) => [p.id, p.author])).toEqual([
+      ["t3_1wabc12", "claire_dmt"],
+      ["t1_q1aa001", "sam_k"],
+      ["t1_q1aa002", "AcmeSupport_Team"],
+      ["t1_q1aa004", "m_lefebvre"],
+      ["t1_q1aa005", "mallory_r"],
+    ]);
+    expect(fresh.json()[0]).toEqual({
+      id: "t3_1wabc12",
+      author: "claire_dmt",
+      name: "",
+      text: "Colis jamais livré, et le service client ne répond plus\n\nCommande passée le 2 août, le suivi indique « livré » depuis une semaine mais ma boîte aux lettres est vide. 😡\n\nTrois mails au service client, aucune réponse. Je veux être remboursée.",
+      url: "https://www.reddit.com/r/AcmeSupport/comments/1wabc12/colis_jamais_livre/",
+      postedAt: "2026-08-20T07:45:12.120Z",
+      promoted: false,
+      metrics: { replies: 14, reposts: null, likes: 57, views: null },
+    });
+    const old = extract(
+      "--site",
+      "reddit",
+      "--base",
+      "https://old.reddit.com/",
+      ownFixture("reddit", "thread-old.html"),
+    );
+    expect(old.code).toBe(0);
+    expect(old.json().map((p) => p.url)).toEqual([
+      "https://old.reddit.com/r/AcmeSupport/comments/1wcc001/abonnement_resilie_mais_toujours_preleve/",
+      "https://old.reddit.com/r/AcmeSupport/comments/1wcc001/abonnement_resilie_mais_toujours_preleve/r2bb001/",
+      "https://old.reddit.com/r/AcmeSupport/comments/1wcc001/abonnement_resilie_mais_toujours_preleve/r2bb002/",
+      "https://old.reddit.com/r/AcmeSupport/comments/1wcc001/abonnement_resilie_mais_toujours_preleve/r2bb004/",
+    ]);
+  });
+
+  test("--site mastodon: --base names the instance; quoted statuses are printed with their quote", () => {
+    const run = extract(
+      "--site=mastodon",
+      "--base",
+      "https://piaille.fr/home",
+      ownFixture("mastodon", "home-timeline.html"),
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const posts = run.json();
+    expect(posts.map((p) => p.author)).toEqual([
+      "claire@piaille.fr",
+      "sam_k@mastodon.social",
+      "energie_info@social.example",
+      "nadia@piaille.fr",
+      "pat_l@tooting.example",
+      "mallory@piaille.fr",
+    ]);
+    expect(posts[0].url).toBe("https://piaille.fr/@claire/117137913937920042");
+    expect(posts[4].quoted).toMatchObject({ id: "117127249920000042", author: "AcmeFR@mastodon.social" });
+    // Without --base, mastodon.social is the instance: local accounts are named after it.
+    const noBase = extract("--site", "mastodon", ownFixture("mastodon", "home-timeline.html"));
+    expect(noBase.json()[0].author).toBe("claire@mastodon.social");
+  });
+
   test.each([
-    ["an unknown site", ["--site", "facebook", "page.html"], /unknown site "facebook"/],
+    ["an unknown site", ["--site", "myspace", "page.html"], /unknown site "myspace" \(known: x, reddit, mastodon/],
     ["a missing file", ["--site", "x", "tests/fixtures/x/nope.html"], /cannot read .*nope\.html: ENOENT/],
     ["no site", [fixture("timeline-fr.html")], /--site is required/],
     ["no file", ["--site", "x"], /exactly one FILE\.html/],

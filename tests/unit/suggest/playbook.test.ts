@@ -406,7 +406,7 @@ describe("every built-in template", () => {
       const warnings = lintReply(r.text, { postLang: r.lang, severity: 3, maxLength: 1_000 });
       expect({ where: r.where, text: r.text, warnings }).toEqual({ where: r.where, text: r.text, warnings: [] });
     }
-  });
+  }, 120_000);
 
   test("fits: regular ones X's 280 with every sentence kept, short ones TikTok's 150 once fitted", () => {
     const x = limitFor("x");

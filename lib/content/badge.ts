@@ -50,7 +50,7 @@ export function createBadge(post: PostSnapshot, detection: Detection, opts: Badg
   const label = document.createElement("span");
   button.append(dot, label);
   root.append(style, button);
-  // X opens the post when its article is clicked: the badge's click is ours alone.
+  // Sites open the post when it is clicked (X's article, Mastodon's status): the badge's click is ours alone.
   const stop = (e: Event) => {
     e.stopPropagation();
   };

@@ -1,0 +1,12 @@
+/**
+ * Bluesky content script (bsky.app): the shared content script (lib/content/run.ts) with the Bluesky adapter.
+ */
+import { runContentScript } from "@/lib/content/run";
+import { blueskySite } from "@/lib/sites/bluesky";
+import { BLUESKY_MATCHES } from "@/lib/sites/matches";
+
+export default defineContentScript({
+  matches: BLUESKY_MATCHES,
+  runAt: "document_idle",
+  main: (ctx) => runContentScript(ctx, blueskySite),
+});

@@ -1,0 +1,106 @@
+/**
+ * The adapter health check: when a site changes its markup, the adapter silently reads nothing, and the agent only
+ * sees "no complaint". This compares what the page loosely shows (post-like containers, by the adapter's own
+ * `health.postLike` hints) with what the adapter reads, and names the part that stopped working, so the side
+ * panel can say "Reddit: posts are no longer found on this page".
+ *
+ * `assessPage` reads the DOM (a sample of posts, so it stays cheap); `checkHealth` is the pure verdict.
+ */
+import * as z from "zod/mini";
+import { SiteId } from "../schemas";
+import type { AdapterPart, SiteAdapter } from "../sites/types";
+
+/** What the adapter read on the page. */
+export interface PageStats {
+  /** Post-like containers the page shows (outermost only). */
+  readonly postLike: number;
+  /** Posts the adapter found. */
+  readonly found: number;
+  /** Of the sampled found posts: with an id, extracted (id and author), and with text. */
+  readonly sampled: number;
+  readonly withId: number;
+  readonly extracted: number;
+  readonly withText: number;
+}
+
+export const HealthReport = z.object({
+  site: SiteId,
+  /** The part that stopped working; the report is only sent when one did. */
+  broken: z.enum(["posts", "text", "author"] satisfies readonly AdapterPart[]),
+  postLike: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+  found: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+  /** Epoch ms of the check. */
+  at: z.int().check(z.nonnegative()),
+});
+export type HealthReport = z.infer<typeof HealthReport>;
+
+/** Below this many posts nothing is concluded: an empty page, a page still loading, one odd post. */
+export const MIN_EVIDENCE = 3;
+
+/**
+ * The broken part, or null when the adapter reads the page well enough:
+ * - "posts": the page shows post-like containers but the adapter finds none, or finds posts without ids;
+ * - "author": the adapter finds posts with ids but can read none of them (a snapshot needs an author);
+ * - "text": it reads posts, but not one has any text.
+ * Every rule needs MIN_EVIDENCE posts, and "broken" means none of them works: a timeline of photos without
+ * captions is not a broken adapter, so "text" requires every sampled post to be empty.
+ */
+export function checkHealth(stats: PageStats): AdapterPart | null {
+  if (stats.found === 0) return stats.postLike >= MIN_EVIDENCE ? "posts" : null;
+  if (stats.sampled < MIN_EVIDENCE) return null;
+  if (stats.withId === 0) return "posts";
+  if (stats.withId >= MIN_EVIDENCE && stats.extracted === 0) return "author";
+  if (stats.extracted >= MIN_EVIDENCE && stats.withText === 0) return "text";
+  return null;
+}
+
+/** Outermost elements matching any of `selectors`: a post-like wrapper and its inner article count once. */
+function countOutermost(root: ParentNode, selectors: readonly string[]): number {
+  const all = new Set<Element>();
+  for (const css of selectors) {
+    try {
+      for (const el of root.querySelectorAll(css)) all.add(el);
+    } catch {
+      // A selector the browser does not know is no evidence.
+    }
+  }
+  let count = 0;
+  for (const el of all) {
+    let nested = false;
+    for (let p = el.parentElement; p && !nested; p = p.parentElement) nested = all.has(p);
+    if (!nested) count++;
+  }
+  return count;
+}
+
+/** Reads the page with the adapter: every post found, at most `sample` of them extracted. */
+export function assessPage(adapter: SiteAdapter, root: ParentNode, base: string, sample = 20): PageStats {
+  const posts = adapter.findPosts(root);
+  const picked = posts.slice(0, sample);
+  let withId = 0;
+  let extracted = 0;
+  let withText = 0;
+  for (const el of picked) {
+    if (adapter.postIdOf(el, base) === null) continue;
+    withId++;
+    const post = adapter.extractPost(el, base);
+    if (!post) continue;
+    extracted++;
+    if (post.text.trim() !== "") withText++;
+  }
+  return {
+    postLike: countOutermost(root, adapter.health.postLike),
+    found: posts.length,
+    sampled: picked.length,
+    withId,
+    extracted,
+    withText,
+  };
+}
+
+/** The report to send for this page, or null when the adapter works (or nothing can be concluded). */
+export function healthReport(adapter: SiteAdapter, root: ParentNode, base: string, now: number): HealthReport | null {
+  const stats = assessPage(adapter, root, base);
+  const broken = checkHealth(stats);
+  return broken ? { site: adapter.id, broken, postLike: stats.postLike, found: stats.found, at: now } : null;
+}

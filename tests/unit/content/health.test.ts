@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { JSDOM } from "jsdom";
+import { describe, expect, test } from "vitest";
+import { assessPage, checkHealth, HealthReport, healthReport, type PageStats } from "../../../lib/content/health";
+import { ToBackgroundFromContent } from "../../../lib/messages";
+import { adapterFor } from "../../../lib/sites";
+
+const fixtures = path.resolve(import.meta.dirname, "../../fixtures");
+const load = (site: string, name: string, edit: (html: string) => string = (h) => h) =>
+  new JSDOM(edit(readFileSync(path.join(fixtures, site, name), "utf8"))).window.document;
+
+const stats = (s: Partial<PageStats>): PageStats => ({
+  postLike: 0,
+  found: 0,
+  sampled: 0,
+  withId: 0,
+  extracted: 0,
+  withText: 0,
+  ...s,
+});
+
+describe("checkHealth", () => {
+  test.each([
+    ["an empty page", stats({}), null],
+    ["a page still loading (two post-like blocks)", stats({ postLike: 2 }), null],
+    ["post-like blocks, nothing found", stats({ postLike: 12 }), "posts"],
+    ["posts found without ids", stats({ postLike: 5, found: 5, sampled: 5 }), "posts"],
+    ["ids but no snapshot (no author)", stats({ found: 5, sampled: 5, withId: 5 }), "author"],
+    ["snapshots without any text", stats({ found: 5, sampled: 5, withId: 5, extracted: 5 }), "text"],
+    ["some posts without text (photos)", stats({ found: 5, sampled: 5, withId: 5, extracted: 5, withText: 1 }), null],
+    ["one odd post among many", stats({ found: 20, sampled: 20, withId: 20, extracted: 19, withText: 19 }), null],
+    ["two posts, both unreadable: too little to tell", stats({ found: 2, sampled: 2, withId: 2 }), null],
+    ["all well", stats({ postLike: 20, found: 20, sampled: 20, withId: 20, extracted: 20, withText: 18 }), null],
+  ] as const)("%s → %s", (_case, input, want) => {
+    expect(checkHealth(input)).toBe(want);
+  });
+});
+
+describe("assessPage on the fixtures", () => {
+  const base = "https://www.reddit.com/r/AcmeSupport/";
+
+  test.each([
+    ["reddit", "comments-new.html", "https://www.reddit.com/r/AcmeSupport/comments/1wabc12/x/"],
+    ["reddit", "listing-new.html", "https://www.reddit.com/r/AcmeSupport/"],
+    ["reddit", "thread-old.html", "https://old.reddit.com/r/AcmeSupport/comments/1wcc001/x/"],
+    ["mastodon", "home-timeline.html", "https://piaille.fr/home"],
+    ["mastodon", "thread.html", "https://mastodon.social/@jordan_p@piaille.fr/117138220646401234"],
+    ["x", "timeline-fr.html", "https://x.com/home"],
+  ] as const)("%s %s: healthy", (site, file, url) => {
+    const adapter = adapterFor(site);
+    expect(healthReport(adapter, load(site, file), url, 1)).toBeNull();
+  });
+
+  test("new Reddit renames its custom elements: the posts are no longer found", () => {
+    const doc = load("reddit", "listing-new.html", (h) => h.replaceAll("shreddit-post", "shreddit-post-v2"));
+    const reddit = adapterFor("reddit");
+    expect(assessPage(reddit, doc, base)).toMatchObject({ postLike: 3, found: 0 });
+    expect(healthReport(reddit, doc, base, 1_787_000_000_000)).toEqual({
+      site: "reddit",
+      broken: "posts",
+      postLike: 3,
+      found: 0,
+      at: 1_787_000_000_000,
+    });
+  });
+
+  test("old Reddit drops data-fullname: the posts are no longer found", () => {
+    const doc = load("reddit", "thread-old.html", (h) => h.replaceAll("data-fullname", "data-full-name"));
+    expect(healthReport(adapterFor("reddit"), doc, base, 1)?.broken).toBe("posts");
+  });
+
+  test("new Reddit renames the author attribute: posts found, authors not", () => {
+    const doc = load("reddit", "comments-new.html", (h) => h.replaceAll(' author="', ' author-name-v2="'));
+    expect(healthReport(adapterFor("reddit"), doc, base, 1)?.broken).toBe("author");
+  });
+
+  test("Mastodon renames its content classes: statuses found, texts not", () => {
+    const doc = load("mastodon", "home-timeline.html", (h) =>
+      h.replaceAll("status__content", "status-body").replaceAll("content-warning", "cw-banner"),
+    );
+    const report = healthReport(adapterFor("mastodon"), doc, "https://piaille.fr/home", 1);
+    expect(report).toMatchObject({ site: "mastodon", broken: "text", found: 7 });
+  });
+
+  test("the report travels in complaints/seen, and is checked there", () => {
+    const health = { site: "reddit", broken: "posts", postLike: 3, found: 0, at: 1 };
+    expect(HealthReport.safeParse(health).success).toBe(true);
+    for (const value of [health, null, undefined]) {
+      const msg = { type: "complaints/seen", items: [], scanned: 0, ...(value === undefined ? {} : { health: value }) };
+      expect(ToBackgroundFromContent.safeParse(msg).success).toBe(true);
+    }
+    const bad = { type: "complaints/seen", items: [], scanned: 0, health: { ...health, broken: "everything" } };
+    expect(ToBackgroundFromContent.safeParse(bad).success).toBe(false);
+    const otherSite = { type: "complaints/seen", items: [], scanned: 0, health: { ...health, site: "myspace" } };
+    expect(ToBackgroundFromContent.safeParse(otherSite).success).toBe(false);
+  });
+});
