@@ -274,16 +274,21 @@ export async function benchLog(): Promise<LogRow[]> {
     await step(() => p.selectOption('select[name="category"]', "billing").then(() => {}));
     await step(() => p.getByRole("button", { name: "Clear filters" }).click());
 
-    // CSV of everything.
+    // CSV of everything, three times.
     await p.selectOption('select[name="scope"]', "all");
-    const csvBefore = (await pageTimings(p)).csv;
-    const [download] = await Promise.all([
-      p.waitForEvent("download", { timeout: 60_000 }),
-      p.getByRole("button", { name: "Export CSV" }).click(),
-    ]);
-    const csv = await waitTiming(p, "csv", csvBefore);
-    const csvBytes = (await pageTimings(p)).csvBytes ?? 0;
-    await download.delete();
+    const csvs: number[] = [];
+    let csvBytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const before = (await pageTimings(p)).csv;
+      const [download] = await Promise.all([
+        p.waitForEvent("download", { timeout: 60_000 }),
+        p.getByRole("button", { name: "Export CSV" }).click(),
+      ]);
+      csvs.push(await waitTiming(p, "csv", before));
+      csvBytes = (await pageTimings(p)).csvBytes ?? 0;
+      await download.delete();
+    }
+    const csv = median(csvs);
 
     // Metrics: from the tab's click, twice (the second without the charts' first load).
     const metrics: number[] = [];
@@ -291,7 +296,7 @@ export async function benchLog(): Promise<LogRow[]> {
       const before = (await pageTimings(p)).metrics;
       await p.getByRole("tab", { name: "Metrics" }).click();
       metrics.push(await waitTiming(p, "metrics", before));
-      await p.getByTestId("chart-within").locator("canvas").waitFor();
+      await p.getByTestId("chart-within").locator("canvas").first().waitFor({ timeout: 120_000 });
       await p.getByRole("tab", { name: "Review" }).click();
     }
 
@@ -319,7 +324,7 @@ export async function benchLog(): Promise<LogRow[]> {
         key: "log_csv_100k_ms",
         value: csv,
         unit: "ms",
-        note: `CSV of everything built (${(csvBytes / 1e6).toFixed(1)} M characters)`,
+        note: `CSV of everything built, median of 3 (${csvs.map((v) => v.toFixed(0)).join(", ")}; ${(csvBytes / 1e6).toFixed(1)} M characters)`,
       },
       {
         key: "log_metrics_100k_ms",
