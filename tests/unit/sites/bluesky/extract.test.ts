@@ -4,7 +4,6 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, test } from "vitest";
 import { healthReport } from "../../../../lib/content/health";
-import { PostSnapshot } from "../../../../lib/schemas";
 import {
   BLUESKY_SELECTORS,
   blockText,
@@ -15,25 +14,12 @@ import {
   postRefOf,
   tidTime,
 } from "../../../../lib/sites/bluesky";
+import { extractAll, fixturePages } from "../../support/pages";
 
 const dir = path.resolve(import.meta.dirname, "../../../fixtures/bluesky");
-const parsed = new Map<string, Document>();
-function page(name: string, edit: (html: string) => string = (h) => h): Document {
-  const key = `${name}:${edit.toString()}`;
-  const known = parsed.get(key);
-  if (known) return known;
-  const document = new JSDOM(edit(readFileSync(path.join(dir, name), "utf8"))).window.document;
-  parsed.set(key, document);
-  return document;
-}
+const page = fixturePages(dir);
 
-function extracted(document: Document, base: string): PostSnapshot[] {
-  return findPosts(document).map((el) => {
-    const snapshot = extractPost(el, base);
-    expect(snapshot, el.outerHTML.slice(0, 200)).not.toBeNull();
-    return PostSnapshot.parse(snapshot);
-  });
-}
+const extracted = (document: Document, base: string) => extractAll({ findPosts, extractPost }, document, base);
 
 const metrics = (replies: number | null, reposts: number | null, likes: number | null) => ({
   replies,

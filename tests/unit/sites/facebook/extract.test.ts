@@ -15,17 +15,10 @@ import {
   handleOf,
   postIdOf,
 } from "../../../../lib/sites/facebook";
+import { fixturePages } from "../../support/pages";
 
 const dir = path.resolve(import.meta.dirname, "../../../fixtures/facebook");
-const parsed = new Map<string, Document>();
-function page(name: string, edit: (html: string) => string = (h) => h): Document {
-  const key = `${name}:${edit.toString()}`;
-  const known = parsed.get(key);
-  if (known) return known;
-  const document = new JSDOM(edit(readFileSync(path.join(dir, name), "utf8"))).window.document;
-  parsed.set(key, document);
-  return document;
-}
+const page = fixturePages(dir);
 
 function readable(document: Document, base: string): PostSnapshot[] {
   return findPosts(document).flatMap((el) => {

@@ -13,6 +13,7 @@ import {
   postIdOf,
   snowflakeTime,
 } from "../../../../lib/sites/mastodon";
+import { extractAll } from "../../support/pages";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 const sharedFile = path.resolve(repoRoot, "../shared/fixtures/mastodon/comments--mastodon.social-@user-12345678.html");
@@ -30,13 +31,7 @@ function page(file: string): Document {
 }
 const own = (name: string) => page(path.join(ownDir, name));
 
-function extracted(document: Document, base: string): PostSnapshot[] {
-  return findPosts(document).map((el) => {
-    const snapshot = extractPost(el, base);
-    expect(snapshot, el.outerHTML.slice(0, 200)).not.toBeNull();
-    return PostSnapshot.parse(snapshot);
-  });
-}
+const extracted = (document: Document, base: string) => extractAll({ findPosts, extractPost }, document, base);
 
 /** The statuses that can be read (the home timeline's last one has no header), each a valid snapshot. */
 function readable(document: Document, base: string): PostSnapshot[] {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, test } from "vitest";
-import { PostSnapshot } from "../../../../lib/schemas";
 import { extractPost, findPosts, postIdOf, REDDIT_SELECTORS, redditSite } from "../../../../lib/sites/reddit";
+import { extractAll } from "../../support/pages";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 const sharedDir = path.resolve(repoRoot, "../shared/fixtures/reddit");
@@ -24,13 +24,7 @@ function page(file: string): Document {
 const shared = (name: string) => page(path.join(sharedDir, name));
 const own = (name: string) => page(path.join(ownDir, name));
 
-function extracted(document: Document, base: string): PostSnapshot[] {
-  return findPosts(document).map((el) => {
-    const snapshot = extractPost(el, base);
-    expect(snapshot, el.outerHTML.slice(0, 200)).not.toBeNull();
-    return PostSnapshot.parse(snapshot);
-  });
-}
+const extracted = (document: Document, base: string) => extractAll({ findPosts, extractPost }, document, base);
 
 const metrics = (replies: number | null, likes: number | null) => ({ replies, reposts: null, likes, views: null });
 const COMMENTS_URL = "https://www.reddit.com/r/mildlyinfuriating/comments/1vrqi5a/how_cooked_the_uk_is_right_now/";
