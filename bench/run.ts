@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed, size and the detector's accuracy on held-out data, measured here and printed as a table
- * (`-- --json` for one JSON object). ../shared is read at run time; figures that need it are skipped without it.
+ * (`-- --json` for one JSON object, `-- --only=pages,bundle` for some groups). ../shared is read at run time; figures that need it are skipped without it.
  * Page costs are ratios of two measurements taken in the same run, alternating, so a noisy shared machine
  * affects both sides alike.
  */
@@ -221,16 +221,23 @@ async function benchPageCost(): Promise<void> {
   }
 }
 
-const model = loadModel();
-benchDetect(model);
-rows.push(...(await import("./suggest")).benchSuggest());
-await benchAccuracy(model);
-benchModelSize();
-benchBundle();
-await benchPageCost();
-rows.push(...(await (await import("./desk")).benchDesk()));
-rows.push(...(await (await import("./sync")).benchSync()));
-rows.push(...(await (await import("./log")).benchLog()));
+/** `-- --only detect,pages`: run only the named groups (detect, suggest, bundle, pages, desk, sync, log). */
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const want = (group: string) => !only || only.includes(group);
+
+const model = want("detect") ? loadModel() : undefined;
+if (want("detect")) benchDetect(model);
+if (want("suggest")) rows.push(...(await import("./suggest")).benchSuggest());
+if (want("detect")) await benchAccuracy(model);
+if (want("detect")) benchModelSize();
+if (want("bundle")) benchBundle();
+if (want("pages")) await benchPageCost();
+if (want("desk")) rows.push(...(await (await import("./desk")).benchDesk()));
+if (want("sync")) rows.push(...(await (await import("./sync")).benchSync()));
+if (want("log")) rows.push(...(await (await import("./log")).benchLog()));
 
 if (json) {
   console.log(JSON.stringify(Object.fromEntries(rows.map((r) => [r.key, Number(r.value.toFixed(3))]))));

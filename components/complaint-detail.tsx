@@ -47,7 +47,11 @@ export function ComplaintDetail({
   // A reply logged before the agent opened this post, or a colleague's: the customer got an answer, so the
   // playbook follows up instead. The agent's own insertion from this view does not reshuffle the cards under them.
   const [openedAt] = useState(() => Date.now());
-  const alreadyAnswered = (answeredAt !== null && answeredAt < openedAt) || colleague?.state === "answered";
+  // The brand's own reply seen in the thread counts too (lib/content/answered.ts).
+  const alreadyAnswered =
+    (answeredAt !== null && answeredAt < openedAt) ||
+    colleague?.state === "answered" ||
+    complaint.brandReply !== undefined;
   const input = useMemo<SuggestInput>(
     () => ({
       post,
@@ -153,6 +157,11 @@ export function ComplaintDetail({
           {tf(lang, colleague.state === "answered" ? "colleagueAnswered" : "colleagueAnswering", {
             agent: colleague.agent || "—",
           })}
+        </p>
+      ) : null}
+      {complaint.brandReply ? (
+        <p class="notice colleague" data-testid="brand-reply">
+          {tf(lang, "brandAnswered", { handle: complaint.brandReply.by })}
         </p>
       ) : null}
       {confirming && question ? (

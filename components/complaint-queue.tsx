@@ -112,6 +112,11 @@ export function ComplaintQueue({
                     {tf(lang, "badgeAnswering", { agent: claimedBy.get(c.key)?.agent || "—" })}
                   </span>
                 ) : null}
+                {c.brandReply ? (
+                  <span class="queue-claim answered" data-testid="brand-answered">
+                    {tf(lang, "brandAnsweredShort", { handle: c.brandReply.by })}
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}

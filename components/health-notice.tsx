@@ -3,9 +3,9 @@
  * the site and the part that stopped working, so an empty queue is not mistaken for "no complaint".
  */
 import { useEffect, useState } from "preact/hooks";
-import type { HealthReport } from "@/lib/content/health";
 import { healthItem } from "@/lib/content/health-store";
 import { t, tf, type UiLang } from "@/lib/i18n";
+import type { HealthReport } from "@/lib/schemas";
 import { adapterFor } from "@/lib/sites";
 
 /** Inline: the panel's stylesheet belongs to the panel; this notice stays self-contained. */

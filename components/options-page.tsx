@@ -1,7 +1,11 @@
-/** Settings: brand handles and keywords, agent name and signature, interface language. */
+/**
+ * Settings, and the first-run setup (`?setup`): the agent and the brand, the sites Apaise works on, the response
+ * target, log retention, language; then the team endpoint, Mastodon instances, local data and the playbook (voice).
+ */
 import { useEffect, useState } from "preact/hooks";
+import { SITE_IDS, SITE_NAMES } from "@/lib/constants";
 import { t } from "@/lib/i18n";
-import { Settings, UiLanguage } from "@/lib/schemas";
+import { Settings, type SiteId, UiLanguage } from "@/lib/schemas";
 import { saveSettings } from "@/lib/settings";
 import { DataSection } from "./data-section";
 import { MastodonInstances } from "./mastodon-instances";
@@ -17,6 +21,7 @@ const lines = (s: string) =>
 
 export function OptionsPage() {
   const { settings, lang } = useSettings();
+  const setup = new URLSearchParams(location.search).has("setup");
   const [draft, setDraft] = useState({
     handles: "",
     keywords: "",
@@ -25,7 +30,9 @@ export function OptionsPage() {
     uiLanguage: "auto",
     threshold: "0.5",
     target: "60",
+    retention: "365",
   });
+  const [disabled, setDisabled] = useState<readonly SiteId[]>([]);
   const [status, setStatus] = useState<string>("");
   useEffect(() => {
     setDraft({
@@ -36,7 +43,9 @@ export function OptionsPage() {
       uiLanguage: settings.uiLanguage,
       threshold: String(settings.complaintThreshold),
       target: String(settings.responseTargetMinutes),
+      retention: String(settings.retentionDays),
     });
+    setDisabled(settings.disabledSites);
   }, [settings]);
 
   const submit = async (e: Event) => {
@@ -50,6 +59,8 @@ export function OptionsPage() {
       uiLanguage: UiLanguage.safeParse(draft.uiLanguage).data ?? "auto",
       complaintThreshold: Number(draft.threshold.replace(",", ".")),
       responseTargetMinutes: Number(draft.target),
+      retentionDays: Number(draft.retention),
+      disabledSites: SITE_IDS.filter((id) => disabled.includes(id)),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -71,10 +82,17 @@ export function OptionsPage() {
         <h1>
           <img src="/icon/32.png" alt="" width={22} height={22} /> {t(lang, "settingsTitle")}
         </h1>
-        {new URLSearchParams(location.search).has("setup") ? (
+        {setup ? (
           <div class="welcome" data-testid="welcome">
             <strong>{t(lang, "welcomeTitle")}</strong>
             <p>{t(lang, "welcomeText")}</p>
+            <ol>
+              {t(lang, "setupSteps")
+                .split("|")
+                .map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+            </ol>
           </div>
         ) : null}
         <label>
@@ -93,6 +111,24 @@ export function OptionsPage() {
           {t(lang, "brandKeywords")}
           <textarea name="brandKeywords" rows={3} {...field("keywords")} />
         </label>
+        <fieldset class="sites" data-testid="sites">
+          <legend>{t(lang, "sitesLegend")}</legend>
+          {SITE_IDS.map((id) => (
+            <label key={id} class="check">
+              <input
+                type="checkbox"
+                name={`site-${id}`}
+                checked={!disabled.includes(id)}
+                onChange={(e) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  setDisabled(on ? disabled.filter((d) => d !== id) : [...disabled, id]);
+                }}
+              />
+              {SITE_NAMES[id]}
+            </label>
+          ))}
+          <span class="hint">{t(lang, "sitesHint")}</span>
+        </fieldset>
         <label>
           {t(lang, "responseTarget")}
           <input name="responseTargetMinutes" type="number" min={5} max={1440} step={5} {...field("target")} />
@@ -101,6 +137,10 @@ export function OptionsPage() {
           {t(lang, "threshold")}
           <input name="complaintThreshold" type="number" min={0.05} max={0.95} step={0.05} {...field("threshold")} />
           <span class="hint">{t(lang, "thresholdHint")}</span>
+        </label>
+        <label>
+          {t(lang, "retentionDays")}
+          <input name="retentionDays" type="number" min={0} max={36500} step={1} {...field("retention")} />
         </label>
         <label>
           {t(lang, "uiLanguage")}
@@ -120,7 +160,7 @@ export function OptionsPage() {
       <TeamSettings settings={settings} lang={lang} />
       <MastodonInstances lang={lang} />
       <DataSection lang={lang} />
-      <PlaybookEditor lang={lang} agent={settings.agentName} />
+      <PlaybookEditor lang={lang} agent={settings.agentName} open={setup} />
     </>
   );
 }

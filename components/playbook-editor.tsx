@@ -25,7 +25,8 @@ function voiceOf(text: string): VoiceDraft | null {
   }
 }
 
-export function PlaybookEditor({ lang, agent = "" }: { lang: UiLang; agent?: string }) {
+/** `open`: shown unfolded (the first-run setup, where the voice is one of the steps). */
+export function PlaybookEditor({ lang, agent = "", open = false }: { lang: UiLang; agent?: string; open?: boolean }) {
   const [stored, setStored] = useState<Playbook>(DEFAULT_PLAYBOOK);
   const [text, setText] = useState(() => pretty(DEFAULT_PLAYBOOK));
   const [dirty, setDirty] = useState(false);
@@ -124,7 +125,7 @@ export function PlaybookEditor({ lang, agent = "" }: { lang: UiLang; agent?: str
 
   return (
     // Closed by default: a team lead's tool, and the agent's settings stay the page's first (and only) "Save".
-    <details class="options playbook" data-testid="playbook-editor">
+    <details class="options playbook" data-testid="playbook-editor" open={open}>
       <summary>
         <strong>{t(lang, "playbookTitle")}</strong>
       </summary>

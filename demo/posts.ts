@@ -55,6 +55,9 @@ const people = {
   bastien: { name: "Bastien", handle: "bast_ien", color: "#9c6644" },
 } satisfies Record<string, Author>;
 
+/** A brand's own care account: its replies in a thread make the complaint "already answered" in Apaise. */
+export const LUMA: Author = { name: "Luma Telecom", handle: "LumaTelecom", verified: true, color: "#5e60ce" };
+
 export const YOU: Author = { name: "Apaise Demo", handle: "apaise_demo", color: "#1d9bf0" };
 
 const SEEDS: Seed[] = [
@@ -207,6 +210,13 @@ const REPLY_SEEDS: ReplySeed[] = [
   },
   { to: 3, author: people.julien, lang: "fr", minutesAfter: 3, text: "Pareil ici, tout le quartier est coupé." },
   { to: 3, author: people.rachel, lang: "en", minutesAfter: 8, text: "Down for us too since this morning." },
+  {
+    to: 3,
+    author: LUMA,
+    lang: "en",
+    minutesAfter: 12,
+    text: "Hi Owen, thanks for flagging this. Engineers are on site in your area and we expect the line back by noon. We'll DM you once it's confirmed. ^LT",
+  },
   {
     to: 13,
     author: people.dan,

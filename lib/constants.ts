@@ -12,6 +12,20 @@ export const SITE_IDS = [
   "facebook",
 ] as const;
 
+/** The sites' names as agents know them (each adapter's `name`; the registry test checks they agree). */
+export const SITE_NAMES: Readonly<Record<(typeof SITE_IDS)[number], string>> = {
+  x: "X",
+  reddit: "Reddit",
+  mastodon: "Mastodon",
+  bluesky: "Bluesky",
+  instagram: "Instagram",
+  youtube: "YouTube",
+  tiktok: "TikTok",
+  threads: "Threads",
+  linkedin: "LinkedIn",
+  facebook: "Facebook",
+};
+
 export const CATEGORIES = [
   "product",
   "delivery",

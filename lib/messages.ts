@@ -1,14 +1,15 @@
 /**
  * Typed messages, one protocol per receiver, named by direction. Every receiver parses what it gets with Zod
  * before using it: a content script lives in a page we do not control.
+ *
+ * What a content script needs (messages to it, the parser, the complaint key) lives in ./content-messages.ts,
+ * which imports only the few Zod schema kinds it uses: content scripts load in every page and must stay small.
  */
 import * as z from "zod/mini";
-import { HealthReport } from "./content/health";
-import { ComplaintStatus, Detection, PostSnapshot, ReplyLogEntry, Suggestion } from "./schemas";
+import { LogId, PostId, ReplyText } from "./content-messages";
+import { ComplaintStatus, Detection, HealthReport, PostSnapshot, ReplyLogEntry, SiteId, Suggestion } from "./schemas";
 
-const PostId = z.string().check(z.minLength(1), z.maxLength(64));
-const LogId = PostId;
-const ReplyText = z.string().check(z.minLength(1), z.maxLength(5_000));
+const Handle = z.string().check(z.minLength(1), z.maxLength(100));
 const Key = z.string().check(z.minLength(3), z.maxLength(80));
 const ReviewMark = z.nullable(z.enum(["good", "coaching"]));
 const ReviewComment = z.string().check(z.maxLength(2_000));
@@ -24,6 +25,16 @@ const FROM_CONTENT = [
     scanned: z.int().check(z.nonnegative()),
     /** The adapter health check (lib/content/health.ts): null once the adapter reads the page again. */
     health: z.optional(z.nullable(HealthReport)),
+    /**
+     * Complaints of the page a brand handle already answered in the thread (lib/content/answered.ts), sent when
+     * that set changes; recorded after `items`, so a complaint and its answer can come in one message.
+     */
+    answered: z.optional(
+      z.object({
+        site: SiteId,
+        items: z.array(z.object({ postId: PostId, by: Handle, replyId: PostId })).check(z.maxLength(500)),
+      }),
+    ),
   }),
   z.object({ type: z.literal("panel/open"), key: Key }),
   /** The agent marked a post the detector let through ("missed complaint"). */
@@ -98,62 +109,16 @@ export function isFromContent(msg: { type: string }): msg is ToBackgroundFromCon
   return Object.hasOwn(CONTENT_TYPES, msg.type);
 }
 
+export { complaintKey, InsertResult, parseMessage, ToContent } from "./content-messages";
+
 export const ToBackground = z.discriminatedUnion("type", [...FROM_CONTENT, ...FROM_PAGE]);
 export type ToBackground = z.infer<typeof ToBackground>;
-
-/** Background → content script. */
-export const ToContent = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("composer/insert"),
-    postId: PostId,
-    text: ReplyText,
-    logId: LogId,
-  }),
-  z.object({ type: z.literal("post/reveal"), postId: PostId }),
-  /** From the page's context menu: the post under the last right-click is a complaint the detector missed. */
-  z.object({ type: z.literal("post/mark-missed") }),
-  /** Colleagues' claims on posts of this tab, so their badges say "a colleague is answering". */
-  z.object({
-    type: z.literal("claims/update"),
-    claims: z
-      .array(
-        z.object({
-          postId: PostId,
-          agent: z.string().check(z.maxLength(100)),
-          state: z.enum(["answering", "answered"]),
-        }),
-      )
-      .check(z.maxLength(1_000)),
-  }),
-]);
-export type ToContent = z.infer<typeof ToContent>;
-
-export const InsertResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), method: z.string().check(z.maxLength(40)) }),
-  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
-]);
-export type InsertResult = z.infer<typeof InsertResult>;
 
 export const ReplyInsertResponse = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), logId: z.string(), method: z.string() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ReplyInsertResponse = z.infer<typeof ReplyInsertResponse>;
-
-/** Parses or explains: the error names the field and the problem, for logs and tests. */
-export function parseMessage<T>(
-  schema: z.ZodMiniType<T>,
-  raw: unknown,
-): { ok: true; value: T } | { ok: false; error: string } {
-  const r = schema.safeParse(raw);
-  if (r.success) return { ok: true, value: r.data };
-  const first = r.error.issues[0];
-  return { ok: false, error: first ? `${first.path.join(".") || "message"}: ${first.message}` : "invalid message" };
-}
-
-export function complaintKey(site: string, postId: string): string {
-  return `${site}:${postId}`;
-}
 
 export const PANEL_COMMANDS = ["next-complaint", "insert-1", "insert-2", "insert-3"] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];

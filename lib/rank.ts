@@ -42,17 +42,19 @@ export function reach(c: Pick<ComplaintRecord, "post">): number {
  * Priority: higher first. Severity dominates (0–3 → 0–4.5), then the clock: a post still inside its target gets more
  * urgent as the target nears; a post long past it is still urgent but does not bury fresh severe ones.
  */
-export function priority(
-  c: Pick<ComplaintRecord, "post" | "detectedAt" | "detection">,
-  now: number,
-  targetMinutes = DEFAULT_TARGET_MINUTES,
-): number {
+type Ranked = Pick<ComplaintRecord, "post" | "detectedAt" | "detection"> & Partial<Pick<ComplaintRecord, "brandReply">>;
+
+/** A complaint the brand already answered in its thread still shows, below the unanswered ones of its severity. */
+const BRAND_ANSWERED_PENALTY = 4;
+
+export function priority(c: Ranked, now: number, targetMinutes = DEFAULT_TARGET_MINUTES): number {
   const u = urgency(c, now, targetMinutes);
   const clock = u.targetUsed <= 1 ? u.targetUsed : Math.max(0.5, 1 - (u.targetUsed - 1) / 24);
-  return 1.5 * c.detection.severity + 1.5 * clock + reach(c) + c.detection.score * 0.5;
+  const answered = c.brandReply ? BRAND_ANSWERED_PENALTY : 0;
+  return 1.5 * c.detection.severity + 1.5 * clock + reach(c) + c.detection.score * 0.5 - answered;
 }
 
-export function byPriority<T extends Pick<ComplaintRecord, "post" | "detectedAt" | "detection">>(
+export function byPriority<T extends Ranked>(
   items: readonly T[],
   now: number,
   targetMinutes = DEFAULT_TARGET_MINUTES,

@@ -12,8 +12,10 @@ import {
   SITE_IDS,
   STRATEGIES,
 } from "./constants";
+import { DEFAULT_PAGE_SETTINGS, PageSettings, UiLanguage } from "./page-settings";
+import type { AdapterPart } from "./sites/types";
 
-export { CATEGORIES, COMPLAINT_STATUSES, ESCALATION_TARGETS, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES };
+export { CATEGORIES, COMPLAINT_STATUSES, ESCALATION_TARGETS, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES, UiLanguage };
 
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
@@ -132,6 +134,15 @@ export const ComplaintRecord = z.object({
   /** The tab it was last seen in. */
   tabId: z.int(),
   status: ComplaintStatus,
+  /** A brand handle's reply seen in the post's thread: "already answered" (absent until one is seen). */
+  brandReply: z.optional(
+    z.object({
+      by: z.string().check(z.minLength(1), z.maxLength(100)),
+      replyId: z.string().check(z.minLength(1), z.maxLength(64)),
+      /** Epoch ms it was first seen. */
+      seenAt: z.int(),
+    }),
+  ),
 });
 export type ComplaintRecord = z.infer<typeof ComplaintRecord>;
 
@@ -168,34 +179,23 @@ export const ReplyLogEntry = z.object({
 });
 export type ReplyLogEntry = z.infer<typeof ReplyLogEntry>;
 
-export const UiLanguage = z.enum(["auto", "en", "fr"]);
-export type UiLanguage = z.infer<typeof UiLanguage>;
-
-export const Settings = z.object({
-  brandHandles: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
-  brandKeywords: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100)),
+export const Settings = z.extend(PageSettings, {
   agentName: z.string().check(z.maxLength(100)),
   signature: z.string().check(z.maxLength(30)),
-  uiLanguage: UiLanguage,
-  /** The team's cut on the detector's score: a post is a complaint from this score up (0.5: the model's own). */
-  complaintThreshold: z.number().check(z.minimum(0.05), z.maximum(0.95)),
   /** The team's response-time target: complaints warn at 80% of it and are late past it. */
   responseTargetMinutes: z.int().check(z.minimum(5), z.maximum(24 * 60)),
   /** The team endpoint's base URL ("" when the agent works alone); https, or http on localhost. */
   teamEndpoint: z.string().check(z.maxLength(500)),
   teamToken: z.string().check(z.maxLength(200)),
-  /** Log entries older than this many days may be purged from the log page; 0 keeps them forever. */
+  /** Log entries older than this many days are purged (daily, by the background); 0 keeps them forever. */
   retentionDays: z.int().check(z.minimum(0), z.maximum(36_500)),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  brandHandles: [],
-  brandKeywords: [],
+  ...DEFAULT_PAGE_SETTINGS,
   agentName: "",
   signature: "",
-  uiLanguage: "auto",
-  complaintThreshold: 0.5,
   responseTargetMinutes: 60,
   teamEndpoint: "",
   teamToken: "",
@@ -219,3 +219,15 @@ export const DetectorFeedback = z.object({
   at: z.int(),
 });
 export type DetectorFeedback = z.infer<typeof DetectorFeedback>;
+
+/** The adapter health check's verdict (lib/content/health.ts), sent by a content script when a part broke. */
+export const HealthReport = z.object({
+  site: SiteId,
+  /** The part that stopped working; the report is only sent when one did. */
+  broken: z.enum(["posts", "text", "author"] satisfies readonly AdapterPart[]),
+  postLike: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+  found: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+  /** Epoch ms of the check. */
+  at: z.int().check(z.nonnegative()),
+});
+export type HealthReport = z.infer<typeof HealthReport>;

@@ -13,6 +13,7 @@ import {
   markReview,
   openComplaintCount,
   purgeBefore,
+  recordBrandReplies,
   recordComplaints,
   recordInsertion,
   recordMissedComplaint,
@@ -173,6 +174,7 @@ async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promi
     case "complaints/seen":
       await saveTabHealth(tabId, msg.health);
       await recordComplaints(db, tabId, msg.items, Date.now());
+      if (msg.answered) await recordBrandReplies(db, msg.answered.site, msg.answered.items, Date.now());
       await refreshActionBadge(tabId);
       if ((await db.claims.count()) > 0) await sendClaimsToTabs(tabId);
       return { ok: true };

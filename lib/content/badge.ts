@@ -2,7 +2,8 @@
  * The in-page mark: a small pill in a Shadow DOM, so the site's CSS cannot reach it and ours cannot leak.
  * Text goes in with textContent only: post text never reaches innerHTML.
  */
-import { formatAge, severityName, t, tf, type UiLang } from "@/lib/i18n";
+import { badgeSeverity, badgeText } from "@/lib/i18n/badge";
+import { formatAge, type UiLang } from "@/lib/i18n/core";
 import type { Detection, PostSnapshot } from "@/lib/schemas";
 
 const COLORS: Record<number, { bg: string; fg: string }> = {
@@ -79,13 +80,15 @@ export function updateBadge(host: HTMLElement, post: PostSnapshot, detection: De
   const age = Number.isFinite(posted) ? formatAge(opts.now() - posted, opts.lang) : null;
   const claim = opts.claimOf?.(post.id);
   const claimText = claim
-    ? tf(opts.lang, claim.state === "answered" ? "badgeAnswered" : "badgeAnswering", { agent: claim.agent || "—" })
+    ? badgeText(opts.lang, claim.state === "answered" ? "badgeAnswered" : "badgeAnswering", {
+        agent: claim.agent || "—",
+      })
     : null;
   if (claim) host.setAttribute("data-apaise-claimed", claim.state);
   else host.removeAttribute("data-apaise-claimed");
-  label.textContent = [t(opts.lang, "complaint"), claimText ?? age].filter(Boolean).join(" · ");
-  const severity = severityName(opts.lang, detection.severity);
+  label.textContent = [badgeText(opts.lang, "complaint"), claimText ?? age].filter(Boolean).join(" · ");
+  const severity = badgeSeverity(opts.lang, detection.severity);
   const reasons = detection.reasons.length ? `: ${detection.reasons.slice(0, 4).join(", ")}` : "";
-  button.title = `Apaise — ${t(opts.lang, "complaint")} (${severity})${reasons}${claimText ? ` — ${claimText}` : ""}`;
+  button.title = `Apaise — ${badgeText(opts.lang, "complaint")} (${severity})${reasons}${claimText ? ` — ${claimText}` : ""}`;
   button.setAttribute("aria-label", button.title);
 }

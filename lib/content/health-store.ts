@@ -3,7 +3,7 @@
  * reports one and read by the side panel. Session storage: it describes pages open now, not history.
  */
 import { storage } from "wxt/utils/storage";
-import { HealthReport } from "./health";
+import { HealthReport } from "../schemas";
 
 type TabHealth = Record<string, HealthReport>;
 

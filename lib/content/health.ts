@@ -6,8 +6,7 @@
  *
  * `assessPage` reads the DOM (a sample of posts, so it stays cheap); `checkHealth` is the pure verdict.
  */
-import * as z from "zod/mini";
-import { SiteId } from "../schemas";
+import type { HealthReport } from "../schemas";
 import type { AdapterPart, SiteAdapter } from "../sites/types";
 
 /** What the adapter read on the page. */
@@ -22,17 +21,6 @@ export interface PageStats {
   readonly extracted: number;
   readonly withText: number;
 }
-
-export const HealthReport = z.object({
-  site: SiteId,
-  /** The part that stopped working; the report is only sent when one did. */
-  broken: z.enum(["posts", "text", "author"] satisfies readonly AdapterPart[]),
-  postLike: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
-  found: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
-  /** Epoch ms of the check. */
-  at: z.int().check(z.nonnegative()),
-});
-export type HealthReport = z.infer<typeof HealthReport>;
 
 /** Below this many posts nothing is concluded: an empty page, a page still loading, one odd post. */
 export const MIN_EVIDENCE = 3;

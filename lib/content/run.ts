@@ -6,38 +6,55 @@
  * A site's entry point is one line: `main: (ctx) => runContentScript(ctx, redditSite)`.
  */
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { complaintKey, type InsertResult, parseMessage, ToContent } from "@/lib/content-messages";
 import { detect, loadModelFromBytes, type Model } from "@/lib/detect";
-import { resolveUiLang, type UiLang } from "@/lib/i18n";
+import { resolveUiLang, type UiLang } from "@/lib/i18n/core";
 import { insertText } from "@/lib/insert";
-import { complaintKey, type InsertResult, parseMessage, type ToBackgroundFromContent, ToContent } from "@/lib/messages";
-import type { Settings } from "@/lib/schemas";
-import { getSettings, settingsItem } from "@/lib/settings";
+import type { ToBackgroundFromContent } from "@/lib/messages";
+import { getPageSettings, type PageSettings, watchPageSettings } from "@/lib/page-settings";
 import type { SiteAdapter } from "@/lib/sites/types";
+import type { HealthReport } from "../schemas";
+import { type BrandAnswer, brandAnswers, brandHandleSet } from "./answered";
 import { type Claim, createBadge, updateBadge } from "./badge";
-import { type HealthReport, healthReport } from "./health";
+import { healthReport } from "./health";
 import { Scanner } from "./scanner";
+
+type BrandReplies = NonNullable<Extract<ToBackgroundFromContent, { type: "complaints/seen" }>["answered"]>;
 
 /** How often the adapter's health is checked while the page changes (it extracts a sample of posts). */
 const HEALTH_EVERY_MS = 10_000;
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  const [model, initial] = await Promise.all([loadModel(), getSettings()]);
-  let settings: Settings = initial;
+  const [model, initial] = await Promise.all([loadModel(), getPageSettings()]);
+  let settings: PageSettings = initial;
   let lang: UiLang = resolveUiLang(settings.uiLanguage, navigator.language);
-  const unwatch = settingsItem.watch((next) => {
-    if (!next) return;
+  let brand = brandHandleSet(settings.brandHandles);
+  const isBrand = (handle: string) => brand.has(handle.replace(/^@/, "").toLowerCase());
+  const enabled = () => !settings.disabledSites.includes(adapter.id);
+  const unwatch = watchPageSettings((next) => {
+    const wasEnabled = enabled();
     settings = next;
+    brand = brandHandleSet(next.brandHandles);
+    // The agent turned this site off (or back on) in options: the page follows at once.
+    if (wasEnabled && !enabled()) scanner.reset(document);
+    if (!wasEnabled && enabled()) schedule();
     lang = resolveUiLang(next.uiLanguage, navigator.language);
   });
   ctx.onInvalidated(unwatch);
 
   /** Colleagues' claims on posts of this page, pushed by the background after each sync. */
   let claims = new Map<string, Claim>();
+  /** Complaints a brand handle already answered in the thread shown (lib/content/answered.ts), by post id. */
+  let answered = new Map<string, BrandAnswer>();
   const badgeOptions = {
     get lang() {
       return lang;
     },
-    claimOf: (postId: string) => claims.get(postId),
+    // A colleague's claim, else the brand's own reply in the thread.
+    claimOf: (postId: string): Claim | undefined => {
+      const brand = answered.get(postId);
+      return claims.get(postId) ?? (brand ? { agent: `@${brand.by}`, state: "answered" } : undefined);
+    },
     now: () => Date.now(),
     onOpen: (post: { site: string; id: string }) => {
       void send({ type: "panel/open", key: complaintKey(post.site, post.id) });
@@ -50,8 +67,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
       postIdOf: (el) => adapter.postIdOf(el, location.href),
       extractPost: (el, base) => adapter.extractPost(el, base),
     },
-    (post) =>
-      detect(
+    (post) => {
+      const detection = detect(
         post.text,
         {
           langAttr: post.langAttr,
@@ -61,7 +78,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
           threshold: settings.complaintThreshold,
         },
         model,
-      ),
+      );
+      // The brand's own posts ("sorry for the outage…") are answers, never complaints to answer.
+      return detection.complaint && isBrand(post.author) ? { ...detection, complaint: false } : detection;
+    },
     {
       mark(el, post, detection) {
         const host = createBadge(post, detection, badgeOptions);
@@ -92,13 +112,41 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     return report;
   };
 
+  let answeredKey = "";
+  /** The brand's replies in the thread, when they changed since last sent (undefined: nothing new to send). */
+  const checkAnswered = (): BrandReplies | undefined => {
+    if (brand.size === 0 && answered.size === 0) return undefined;
+    const posts = scanner.read(document);
+    const kind = adapter.pageKind(location.href);
+    const next = brandAnswers(
+      posts.map((p) => ({ id: p.post.id, author: p.post.author, text: p.post.text, complaint: p.complaint })),
+      brand,
+      (outer, inner) => posts[outer]?.el.contains(posts[inner]?.el ?? null) === true,
+      kind !== null && adapter.conversationPages.includes(kind),
+    );
+    const key = [...next].map(([id, a]) => `${id}:${a.by}:${a.replyId}`).join(",");
+    if (key === answeredKey) return undefined;
+    answeredKey = key;
+    answered = next;
+    for (const { host, post, detection } of scanner.marks(document)) updateBadge(host, post, detection, badgeOptions);
+    const items = [...next].slice(0, 500).map(([postId, a]) => ({ postId, by: a.by, replyId: a.replyId }));
+    return items.length > 0 ? { site: adapter.id, items } : undefined;
+  };
+
   const scan = () => {
-    if (ctx.isInvalid) return;
+    if (ctx.isInvalid || !enabled()) return;
     const { scanned, fresh } = scanner.scan(document, location.href);
+    const brandReplies = checkAnswered();
     // Health is judged on the pages the adapter claims (its detectors), not on settings or message pages.
     const health = adapter.pageKind(location.href) === null ? undefined : healthNow();
-    if (fresh.length > 0 || health !== undefined) {
-      void send({ type: "complaints/seen", items: fresh, scanned, ...(health !== undefined ? { health } : {}) });
+    if (fresh.length > 0 || health !== undefined || brandReplies !== undefined) {
+      void send({
+        type: "complaints/seen",
+        items: fresh,
+        scanned,
+        ...(health !== undefined ? { health } : {}),
+        ...(brandReplies !== undefined ? { answered: brandReplies } : {}),
+      });
     }
   };
 
@@ -116,7 +164,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
       { timeout: 250 },
     );
   };
-  const observer = new MutationObserver(schedule);
+  // Our own badges going in or out change the page too: those mutations alone do not call for a scan.
+  const observer = new MutationObserver((records) => {
+    if (!records.every(onlyBadges)) schedule();
+  });
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, "wxt:locationchange", () => {
@@ -209,4 +260,13 @@ function revealPost(post: Element | null): void {
 
 function send(msg: ToBackgroundFromContent): Promise<unknown> {
   return browser.runtime.sendMessage(msg).catch(() => undefined);
+}
+
+const isBadge = (node: Node): boolean => node instanceof Element && node.hasAttribute("data-apaise-badge");
+
+/** A mutation that only added or removed Apaise badges. */
+function onlyBadges(record: MutationRecord): boolean {
+  for (const node of record.addedNodes) if (!isBadge(node)) return false;
+  for (const node of record.removedNodes) if (!isBadge(node)) return false;
+  return true;
 }

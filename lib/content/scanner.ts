@@ -45,28 +45,41 @@ export class Scanner {
     const fresh: ScanResult["fresh"] = [];
     const posts = this.adapter.findPosts(root);
     for (const el of posts) {
+      const cached = this.seen.get(el);
+      if (!cached) {
+        // An element never seen: extracting it reads its id too, so the id is not derived twice.
+        this.first(el, base, fresh);
+        continue;
+      }
       const id = this.adapter.postIdOf(el);
       if (id === null) continue;
-      const cached = this.seen.get(el);
-      if (cached && cached.id === id) {
+      if (cached.id === id) {
         // Same post: only put the mark back if the site's re-render removed it.
         if (cached.complaint && cached.post && cached.detection && !cached.mark?.isConnected) {
           cached.mark = this.marker.mark(el, cached.post, cached.detection, null);
         }
         continue;
       }
-      if (cached?.mark) this.marker.unmark(cached.mark);
-      const post = this.adapter.extractPost(el, base);
-      if (!post) {
-        this.seen.set(el, { id, complaint: false, mark: null, post: null, detection: null });
-        continue;
-      }
-      const detection = this.classify(post);
-      const mark = detection.complaint ? this.marker.mark(el, post, detection, null) : null;
-      this.seen.set(el, { id, complaint: detection.complaint, mark, post, detection });
-      if (detection.complaint) fresh.push({ post, detection });
+      // The site recycled the element for another post.
+      if (cached.mark) this.marker.unmark(cached.mark);
+      this.first(el, base, fresh, id);
     }
     return { scanned: posts.length, fresh };
+  }
+
+  /** Extracts, classifies and marks a post element not seen before (or now showing another post, `id`). */
+  private first(el: Element, base: string, fresh: ScanResult["fresh"], knownId?: string): void {
+    const post = this.adapter.extractPost(el, base);
+    if (!post) {
+      // Remember what failed, under its id, so the next scan does not extract it again; no id: try again later.
+      const id = knownId ?? this.adapter.postIdOf(el);
+      if (id !== null) this.seen.set(el, { id, complaint: false, mark: null, post: null, detection: null });
+      return;
+    }
+    const detection = this.classify(post);
+    const mark = detection.complaint ? this.marker.mark(el, post, detection, null) : null;
+    this.seen.set(el, { id: post.id, complaint: detection.complaint, mark, post, detection });
+    if (detection.complaint) fresh.push({ post, detection });
   }
 
   /**
@@ -94,6 +107,25 @@ export class Scanner {
   find(root: ParentNode, id: string): Element | null {
     for (const el of this.adapter.findPosts(root)) if (this.adapter.postIdOf(el) === id) return el;
     return null;
+  }
+
+  /** Forgets every post and takes the marks off the page (the agent turned the site off). */
+  reset(root: ParentNode): void {
+    for (const el of this.adapter.findPosts(root)) {
+      const s = this.seen.get(el);
+      if (s?.mark) this.marker.unmark(s.mark);
+    }
+    this.seen = new WeakMap();
+  }
+
+  /** The posts read so far that are still on the page, in document order, with their element and verdict. */
+  read(root: ParentNode): Array<{ el: Element; post: PostSnapshot; complaint: boolean }> {
+    const out: Array<{ el: Element; post: PostSnapshot; complaint: boolean }> = [];
+    for (const el of this.adapter.findPosts(root)) {
+      const s = this.seen.get(el);
+      if (s?.post) out.push({ el, post: s.post, complaint: s.complaint });
+    }
+    return out;
   }
 
   marks(root: ParentNode): Array<{ host: HTMLElement; post: PostSnapshot; detection: Detection }> {

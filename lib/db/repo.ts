@@ -13,6 +13,7 @@ import {
   type FeedbackVerdict,
   type PostSnapshot,
   ReplyLogEntry,
+  type SiteId,
   type Suggestion,
 } from "../schemas";
 import { type Change, CLAIM_TTL_MS } from "../sync/protocol";
@@ -59,9 +60,35 @@ export async function recordComplaints(
         lastSeenAt: now,
         tabId,
         status: old?.status ?? "new",
+        ...(old?.brandReply ? { brandReply: old.brandReply } : {}),
       };
     });
     await db.complaints.bulkPut(rows);
+  });
+}
+
+/**
+ * A brand handle's replies seen in the threads of `site`'s complaints: each complaint keeps the first one seen.
+ * Complaints not recorded (yet) are skipped. Returns how many complaints learnt they were answered.
+ */
+export async function recordBrandReplies(
+  db: ApaiseDb,
+  site: SiteId,
+  items: ReadonlyArray<{ postId: string; by: string; replyId: string }>,
+  now: number,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  return db.transaction("rw", db.complaints, async () => {
+    const keys = items.map((i) => complaintKey(site, i.postId));
+    const rows = await db.complaints.bulkGet(keys);
+    const changed: ComplaintRecord[] = [];
+    rows.forEach((row, n) => {
+      const item = items[n];
+      if (!row || !item || row.brandReply) return;
+      changed.push({ ...row, brandReply: { by: item.by, replyId: item.replyId, seenAt: now } });
+    });
+    await db.complaints.bulkPut(changed);
+    return changed.length;
   });
 }
 

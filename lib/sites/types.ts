@@ -63,6 +63,11 @@ export interface SiteAdapter {
   readonly defaultBase: string;
   /** The page detectors, each with example URLs; one test runs every detector against every example. */
   readonly pages: Readonly<Record<string, Detector<unknown>>>;
+  /**
+   * The detectors (keys of `pages`) whose pages show one conversation, a post and its replies: there a reply from
+   * a brand handle answers the first post (lib/content/answered.ts).
+   */
+  readonly conversationPages: readonly string[];
   /** The name of the first detector that recognises `url`, or null where the extension reads no posts. */
   pageKind(url: UrlLike): string | null;
   /** The posts and comments under `root` (itself included), outermost only. */

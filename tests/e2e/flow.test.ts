@@ -324,6 +324,52 @@ describe("on a post's own page, reached by in-app navigation", () => {
   });
 });
 
+describe("a complaint the brand already answered in its thread", () => {
+  const target = "Is @LumaTelecom down again?";
+
+  test("its badge, the queue and the detail say so; the brand's own reply is no complaint", async () => {
+    await x.goto("https://x.com/home");
+    await badgeIn(x, target).waitFor();
+    const id = await badgeIn(x, target).getAttribute("data-apaise-post-id");
+    await article(x, target).locator("a[href*='/status/'] time").click();
+    await x.waitForURL(`**/status/${id}`);
+    // The brand's reply (LumaTelecom is one of the team's handles) is shown under the complaint.
+    const reply = article(x, "Engineers are on site in your area");
+    await reply.waitFor();
+    const badge = x.locator(`[data-apaise-post-id="${id}"]`).first();
+    await expect
+      .poll(() => badge.evaluate((el) => el.shadowRoot?.textContent ?? ""))
+      .toContain("answered by @LumaTelecom");
+    expect(await reply.locator("[data-apaise-post-id]").count()).toBe(0);
+
+    const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
+    await showQueue(panel);
+    const item = panel.locator(`[data-key="x:${id}"]`);
+    await expect.poll(() => item.getByTestId("brand-answered").textContent()).toContain("@LumaTelecom");
+    await item.click();
+    await expect.poll(() => panel.getByTestId("brand-reply").textContent()).toContain("@LumaTelecom");
+    await panel.getByTestId("suggestion").first().waitFor();
+    await panel.close();
+  });
+});
+
+describe("a site turned off in options", () => {
+  test("loses its badges at once, and gets them back when turned on again", async () => {
+    await x.goto("https://x.com/home");
+    await badgeIn(x, "you charged me TWICE").waitFor();
+    const options = await extensionPage("options.html");
+    const toggle = options.locator('input[name="site-x"]');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await options.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => x.locator("[data-apaise-post-id]").count()).toBe(0);
+    await toggle.check();
+    await options.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => x.locator("[data-apaise-post-id]").count()).toBeGreaterThan(0);
+    await options.close();
+  });
+});
+
 describe("the extension's own pages", () => {
   test("the toolbar icon opens the side panel", async () => {
     const sw = await worker();

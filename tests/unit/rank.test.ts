@@ -91,3 +91,16 @@ describe("queue filters", () => {
     }
   });
 });
+
+describe("a complaint the brand already answered in its thread", () => {
+  test("ranks below an unanswered one of the same severity, and still above nothing", () => {
+    const now = T0 + 10 * min;
+    const answered = {
+      ...complaint({ key: "x:a" }),
+      brandReply: { by: "AcmeHelp", replyId: "9", seenAt: now },
+    };
+    const open = complaint({ key: "x:b" });
+    expect(priority(answered, now)).toBeLessThan(priority(open, now));
+    expect(byPriority([answered, open], now).map((c) => c.key)).toEqual(["x:b", "x:a"]);
+  });
+});

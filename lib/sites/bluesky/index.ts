@@ -25,6 +25,7 @@ export const blueskySite: SiteAdapter = {
   matches: BLUESKY_MATCHES,
   defaultBase: "https://bsky.app/",
   pages: BLUESKY_PAGES,
+  conversationPages: ["isPost"],
   pageKind: (url) => firstKind(BLUESKY_PAGES, url),
   findPosts,
   postIdOf,

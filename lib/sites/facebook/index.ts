@@ -23,6 +23,7 @@ export const facebookSite: SiteAdapter = {
   matches: FACEBOOK_MATCHES,
   defaultBase: "https://www.facebook.com/",
   pages: FACEBOOK_PAGES,
+  conversationPages: ["isPost"],
   pageKind: (url) => firstKind(FACEBOOK_PAGES, url),
   findPosts,
   postIdOf,

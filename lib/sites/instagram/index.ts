@@ -22,6 +22,7 @@ export const instagramSite: SiteAdapter = {
   matches: INSTAGRAM_MATCHES,
   defaultBase: "https://www.instagram.com/",
   pages: INSTAGRAM_PAGES,
+  conversationPages: ["isPost", "isReel"],
   pageKind: (url) => firstKind(INSTAGRAM_PAGES, url),
   findPosts,
   postIdOf,

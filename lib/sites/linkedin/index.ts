@@ -27,6 +27,7 @@ export const linkedinSite: SiteAdapter = {
   matches: LINKEDIN_MATCHES,
   defaultBase: "https://www.linkedin.com/",
   pages: LINKEDIN_PAGES,
+  conversationPages: ["isPost"],
   pageKind: (url) => firstKind(LINKEDIN_PAGES, url),
   findPosts,
   postIdOf,

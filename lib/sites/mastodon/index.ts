@@ -24,6 +24,7 @@ export const mastodonSite: SiteAdapter = {
   matches: [],
   defaultBase: "https://mastodon.social/",
   pages: MASTODON_PAGES,
+  conversationPages: ["isStatus"],
   pageKind: (url) => firstKind(MASTODON_PAGES, url),
   findPosts,
   postIdOf,

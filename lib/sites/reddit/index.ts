@@ -22,6 +22,7 @@ export const redditSite: SiteAdapter = {
   matches: REDDIT_MATCHES,
   defaultBase: "https://www.reddit.com/",
   pages: REDDIT_PAGES,
+  conversationPages: ["isComments"],
   pageKind: (url) => firstKind(REDDIT_PAGES, url),
   findPosts,
   postIdOf,

@@ -22,6 +22,7 @@ export const threadsSite: SiteAdapter = {
   matches: THREADS_MATCHES,
   defaultBase: "https://www.threads.com/",
   pages: THREADS_PAGES,
+  conversationPages: ["isPost"],
   pageKind: (url) => firstKind(THREADS_PAGES, url),
   findPosts,
   postIdOf,

@@ -24,6 +24,7 @@ export const tiktokSite: SiteAdapter = {
   matches: TIKTOK_MATCHES,
   defaultBase: "https://www.tiktok.com/",
   pages: TIKTOK_PAGES,
+  conversationPages: ["isVideo", "isPhoto"],
   pageKind: (url) => firstKind(TIKTOK_PAGES, url),
   findPosts,
   postIdOf,

@@ -261,12 +261,19 @@ function textOf(scope: Scope): { text: string; lang: string | null } {
 
 /** Links in a User-Name are the profile link(s) and the permalink; the one showing "@…" is the handle. */
 function handleFromUserName(userName: Element, base: URL): string | null {
-  const links = [...userName.querySelectorAll("a[href]")].flatMap((a) => {
+  let first: string | null = null;
+  for (const a of userName.querySelectorAll("a[href]")) {
     const handle = profileHandleOf(a.getAttribute("href") ?? "", base);
-    return handle ? [{ handle, shown: visibleText(a).trim() }] : [];
-  });
-  const byText = links.find((l) => l.shown.toLowerCase() === `@${l.handle.toLowerCase()}`);
-  return byText?.handle ?? links[0]?.handle ?? handleFromText(userName);
+    if (!handle) continue;
+    first ??= handle;
+    // textContent first (native, cheap); the reader's text only when it differs (emoji images, hidden parts).
+    const want = `@${handle.toLowerCase()}`;
+    const raw = a.textContent?.trim().toLowerCase();
+    if (raw === want || (raw !== undefined && raw.includes(want) && visibleText(a).trim().toLowerCase() === want)) {
+      return handle;
+    }
+  }
+  return first ?? handleFromText(userName);
 }
 
 /** Quoted posts have no links in their User-Name, only the text "@handle". */
@@ -465,11 +472,19 @@ function isLabelCandidate(scope: Scope, el: Element): boolean {
 function isPromoted(scope: Scope): boolean {
   const wrapper = scope.root.parentElement;
   if (wrapper && X_SELECTORS.placementTracking.css.some((css) => wrapper.closest(css) !== null)) return true;
-  // Leaves only: the label is a node of its own, and reading the text of every ancestor would be quadratic.
-  return [...scope.root.querySelectorAll("span, div")].some(
-    (el) =>
-      el.childElementCount === 0 && PROMOTED_LABELS.has(el.textContent?.trim() ?? "") && isLabelCandidate(scope, el),
-  );
+  // Leaf spans and divs only: the label is a node of its own, and reading the text of every ancestor would be
+  // quadratic. Walking the text nodes visits each leaf that has text, and skips the many that have none.
+  const walker = scope.root.ownerDocument.createTreeWalker(scope.root, 4 /* NodeFilter.SHOW_TEXT */);
+  let last: Element | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el === last || el.childElementCount !== 0 || (el.localName !== "span" && el.localName !== "div")) {
+      continue;
+    }
+    last = el;
+    if (PROMOTED_LABELS.has(el.textContent?.trim() ?? "") && isLabelCandidate(scope, el)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

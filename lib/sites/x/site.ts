@@ -14,6 +14,7 @@ export const xSite: SiteAdapter = {
   matches: X_MATCHES,
   defaultBase: "https://x.com/",
   pages: PAGE_DETECTORS,
+  conversationPages: ["isStatus"],
   pageKind(url) {
     for (const [name, detect] of Object.entries(PAGE_DETECTORS)) {
       const hit = detect(url);

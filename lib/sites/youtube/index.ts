@@ -26,6 +26,7 @@ export const youtubeSite: SiteAdapter = {
   matches: YOUTUBE_MATCHES,
   defaultBase: "https://www.youtube.com/",
   pages: YOUTUBE_PAGES,
+  conversationPages: ["isWatch", "isShorts", "isCommunityPost"],
   pageKind: (url) => firstKind(YOUTUBE_PAGES, url),
   findPosts,
   postIdOf,

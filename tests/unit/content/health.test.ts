@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, test } from "vitest";
-import { assessPage, checkHealth, HealthReport, healthReport, type PageStats } from "../../../lib/content/health";
+import { assessPage, checkHealth, healthReport, type PageStats } from "../../../lib/content/health";
 import { ToBackgroundFromContent } from "../../../lib/messages";
+import { HealthReport } from "../../../lib/schemas";
 import { adapterFor } from "../../../lib/sites";
 
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures");

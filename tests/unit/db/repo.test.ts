@@ -6,6 +6,7 @@ import {
   dismissComplaint,
   judgedPrecision,
   openComplaintCount,
+  recordBrandReplies,
   recordComplaints,
   recordInsertion,
   recordMissedComplaint,
@@ -54,6 +55,23 @@ describe("complaints", () => {
     expect(await dismissComplaint(db, "x:404", "Julie", T)).toBe(false);
     expect(await openComplaintCount(db, 4)).toBe(2);
     expect(await openComplaintCount(db, 5)).toBe(0);
+  });
+});
+
+describe("brand replies seen in a thread", () => {
+  test("a complaint keeps the first brand reply seen, across later sightings; unknown posts are skipped", async () => {
+    await recordComplaints(db, 1, [{ post: post(), detection: detection() }], T);
+    const items = [
+      { postId: "1860000000000000001", by: "AcmeHelp", replyId: "77" },
+      { postId: "404", by: "AcmeHelp", replyId: "78" },
+    ];
+    expect(await recordBrandReplies(db, "x", items, T + 1_000)).toBe(1);
+    expect(await recordBrandReplies(db, "x", [{ ...items[0], replyId: "99" } as (typeof items)[0]], T + 2_000)).toBe(0);
+    await recordComplaints(db, 1, [{ post: post(), detection: detection() }], T + 3_000);
+    const row = await db.complaints.get("x:1860000000000000001");
+    expect(row?.brandReply).toEqual({ by: "AcmeHelp", replyId: "77", seenAt: T + 1_000 });
+    expect(await db.complaints.get("x:404")).toBeUndefined();
+    expect(await recordBrandReplies(db, "reddit", items, T)).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { SITE_IDS } from "../../../lib/constants";
+import { SITE_IDS, SITE_NAMES } from "../../../lib/constants";
 import { adapterFor, adapterForUrl, SITE_ADAPTERS } from "../../../lib/sites";
 import { SITE_LIMITS } from "../../../lib/sites/limits";
 import { REDDIT_MATCHES, SITE_MATCHES, X_MATCHES } from "../../../lib/sites/matches";
@@ -16,10 +16,17 @@ describe("the registry", () => {
   });
 
   test.each(SITE_ADAPTERS.map((a) => [a.id, a] as const))("%s: a complete adapter", (_id, adapter) => {
-    expect(adapter.name).not.toBe("");
+    expect(adapter.name).toBe(SITE_NAMES[adapter.id]);
     expect(() => new URL(adapter.defaultBase)).not.toThrow();
     expect(Object.keys(adapter.pages).length).toBeGreaterThan(1);
     expect(adapter.health.postLike.length).toBeGreaterThan(0);
+    // Conversation pages ("already answered" by a brand reply) are some of the adapter's own page detectors.
+    expect(adapter.conversationPages.length).toBeGreaterThan(0);
+    for (const kind of adapter.conversationPages) expect(Object.keys(adapter.pages)).toContain(kind);
+    for (const kind of adapter.conversationPages) {
+      const example = (adapter.pages[kind] as { examples: readonly string[] }).examples[0];
+      expect(example && adapter.pageKind(example)).toBe(kind);
+    }
     for (const pattern of adapter.matches) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
     for (const fn of ["pageKind", "findPosts", "postIdOf", "extractPost", "findReplyComposer", "openReplyComposer"]) {
       expect(typeof (adapter as unknown as Record<string, unknown>)[fn]).toBe("function");

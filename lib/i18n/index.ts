@@ -2,16 +2,19 @@
  * UI strings in English and French. The UI follows the browser's language unless the agent picks one in options.
  * Dates and durations are formatted per locale with Intl.
  */
-import type { Category, Severity, UiLanguage } from "./schemas";
+import type { Category, Severity } from "../schemas";
+import { BADGE_EN, BADGE_FR } from "./badge";
+import type { UiLang } from "./core";
 
-export type UiLang = "en" | "fr";
+export { formatAge, resolveUiLang, type UiLang } from "./core";
 
 const en = {
+  ...BADGE_EN,
   appName: "Apaise",
-  complaint: "Complaint",
   queueTitle: "Complaints in this tab",
   queueEmpty: "No complaint detected in this tab yet. Scroll the timeline: complaints are marked as they appear.",
-  noTab: "Open x.com in this window to see its complaints.",
+  noTab:
+    "Open X, Reddit, Bluesky, Mastodon, LinkedIn, Facebook, Instagram, Threads, YouTube or TikTok in this window to see its complaints.",
   why: "Why it was flagged",
   suggestions: "Suggested replies",
   insert: "Insert",
@@ -24,10 +27,6 @@ const en = {
   insertFailed: "Could not insert",
   openLog: "Reply log",
   options: "Settings",
-  severity0: "None",
-  severity1: "Disapproval",
-  severity2: "Accusation",
-  severity3: "Threat",
   status_new: "New",
   "status_in-progress": "In progress",
   status_inserted: "Replied",
@@ -94,10 +93,10 @@ const en = {
   healthText: "Posts are found but their text is not. Complaints on this page are not detected.",
   healthAuthor: "Posts are found but not their authors. Complaints on this page are not detected.",
   healthHint: "The site has probably changed its pages. Tell whoever maintains Apaise, with this page saved (Ctrl+S).",
-  badgeAnswering: "{agent} answering",
-  badgeAnswered: "answered by {agent}",
   colleagueAnswering: "{agent} is already answering this post.",
   colleagueAnswered: "{agent} already answered this post.",
+  brandAnswered: "Already answered in the thread by @{handle}: the suggestions follow up instead of apologising again.",
+  brandAnsweredShort: "answered by @{handle}",
   confirmClaimed: "{agent} is answering or has answered this post. Insert your reply anyway?",
   confirmAnswered: "This post already has a reply logged. Insert another one?",
   insertAnyway: "Insert anyway",
@@ -110,6 +109,10 @@ const en = {
     "Delete every complaint, log entry, correction and setting kept in this browser? Changes not yet sent to the team are lost. This cannot be undone.",
   dataDeleteYes: "Delete everything",
   dataDeleted: "All local data deleted.",
+  sitesLegend: "Sites you answer on",
+  sitesHint: "A site turned off gets no badges and reports nothing. Mastodon also needs its instances, below.",
+  setupSteps:
+    "You and your brand: name, signature, handles and keywords (below)|The sites you answer on|Your response-time target and how long the log is kept|Your team’s endpoint and token, if you have one|The brand’s voice (formal or informal, emoji, signature), in the playbook at the bottom",
   welcomeTitle: "Welcome to Apaise",
   welcomeText:
     "One minute of setup: your name and signature, the brand's handles, your response-time target, then your team's endpoint if you have one. Everything can be changed later here.",
@@ -335,12 +338,13 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const fr: Record<MessageKey, string> = {
+  ...BADGE_FR,
   appName: "Apaise",
-  complaint: "Plainte",
   queueTitle: "Plaintes dans cet onglet",
   queueEmpty:
     "Aucune plainte détectée dans cet onglet pour l’instant. Faites défiler le fil : les plaintes sont marquées à leur apparition.",
-  noTab: "Ouvrez x.com dans cette fenêtre pour voir ses plaintes.",
+  noTab:
+    "Ouvrez X, Reddit, Bluesky, Mastodon, LinkedIn, Facebook, Instagram, Threads, YouTube ou TikTok dans cette fenêtre pour voir ses plaintes.",
   why: "Pourquoi ce message est signalé",
   suggestions: "Réponses suggérées",
   insert: "Insérer",
@@ -353,10 +357,6 @@ const fr: Record<MessageKey, string> = {
   insertFailed: "Insertion impossible",
   openLog: "Journal des réponses",
   options: "Réglages",
-  severity0: "Aucune",
-  severity1: "Mécontentement",
-  severity2: "Accusation",
-  severity3: "Menace",
   status_new: "Nouveau",
   "status_in-progress": "En cours",
   status_inserted: "Répondu",
@@ -427,10 +427,11 @@ const fr: Record<MessageKey, string> = {
     "Les publications sont trouvées, mais pas leurs auteurs. Les plaintes de cette page ne sont pas détectées.",
   healthHint:
     "Le site a sans doute changé ses pages. Prévenez qui maintient Apaise, avec cette page enregistrée (Ctrl+S).",
-  badgeAnswering: "{agent} répond",
-  badgeAnswered: "répondu par {agent}",
   colleagueAnswering: "{agent} répond déjà à ce message.",
   colleagueAnswered: "{agent} a déjà répondu à ce message.",
+  brandAnswered:
+    "Déjà répondu dans le fil par @{handle} : les suggestions font une relance au lieu de s’excuser à nouveau.",
+  brandAnsweredShort: "répondu par @{handle}",
   confirmClaimed: "{agent} répond ou a déjà répondu à ce message. Insérer votre réponse quand même ?",
   confirmAnswered: "Une réponse à ce message est déjà journalisée. En insérer une autre ?",
   insertAnyway: "Insérer quand même",
@@ -443,6 +444,11 @@ const fr: Record<MessageKey, string> = {
     "Effacer toutes les plaintes, entrées du journal, corrections et réglages gardés dans ce navigateur ? Ce qui n’a pas encore été envoyé à l’équipe sera perdu. Impossible d’annuler.",
   dataDeleteYes: "Tout effacer",
   dataDeleted: "Toutes les données locales sont effacées.",
+  sitesLegend: "Sites sur lesquels vous répondez",
+  sitesHint:
+    "Un site désactivé n’a plus de pastilles et ne signale rien. Mastodon demande aussi ses instances, plus bas.",
+  setupSteps:
+    "Vous et votre marque : prénom, signature, comptes et mots-clés (ci-dessous)|Les sites sur lesquels vous répondez|Votre objectif de délai de réponse et la durée de conservation du journal|Le serveur et le jeton de votre équipe, si vous en avez un|La voix de la marque (vouvoiement ou tutoiement, emoji, signature), dans le playbook en bas de page",
   welcomeTitle: "Bienvenue dans Apaise",
   welcomeText:
     "Une minute de réglages : votre prénom et votre signature, les comptes de la marque, votre objectif de délai de réponse, puis le serveur de votre équipe si vous en avez un. Tout reste modifiable ici.",
@@ -670,11 +676,6 @@ const fr: Record<MessageKey, string> = {
 
 const dictionaries: Record<UiLang, Record<MessageKey, string>> = { en, fr };
 
-export function resolveUiLang(choice: UiLanguage, browserLang: string | undefined): UiLang {
-  if (choice !== "auto") return choice;
-  return browserLang?.toLowerCase().startsWith("fr") ? "fr" : "en";
-}
-
 export function t(lang: UiLang, key: MessageKey): string {
   return dictionaries[lang][key];
 }
@@ -694,17 +695,6 @@ export function severityName(lang: UiLang, severity: Severity): string {
 
 export function percent(value: number, lang: UiLang): string {
   return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-US", { style: "percent" }).format(value);
-}
-
-/** "12 min", "3 h", "2 d" / "2 j": short enough for a badge. */
-export function formatAge(ms: number, lang: UiLang): string {
-  const min = Math.max(0, Math.floor(ms / 60_000));
-  if (min < 1) return lang === "fr" ? "à l’instant" : "now";
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 48) return `${h} h`;
-  const d = Math.floor(h / 24);
-  return lang === "fr" ? `${d} j` : `${d} d`;
 }
 
 export function formatDuration(ms: number | null): string {
