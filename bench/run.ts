@@ -4,12 +4,13 @@
  * Page costs are ratios of two measurements taken in the same run, alternating, so a noisy shared machine
  * affects both sides alike.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildSync } from "esbuild";
 import type { BrowserContext } from "playwright-core";
 import { detect, loadModelFromBytes, type Model } from "../lib/detect";
+import { LEXICON_WORDS } from "../lib/detect/lexicon";
+import { LEXICON_FILE } from "../lib/detect/lexicon-file";
 import { binaryMetrics } from "../lib/detect/train";
 import { EXTENSION_DIR, launch, ROOT } from "../scripts/chromium";
 import { routeDemo } from "../scripts/demo-route";
@@ -140,30 +141,24 @@ async function benchAccuracy(model: Model | undefined): Promise<void> {
 }
 
 /**
- * What the model costs to ship: the gzipped .bin (fetched once by the content script) plus the gzipped lexicon
- * module as esbuild minifies it (the lexicon's dense features need it; it is in the content-script bundle).
+ * What the model costs to ship: the gzipped .bin plus the gzipped lexicon file, the two files a content script
+ * fetches once (the lexicon as the extension build writes it: JSON.stringify of LEXICON_WORDS).
  */
 function benchModelSize(): void {
   if (!existsSync(MODEL_BIN)) return;
   const bin = gzipSync(readFileSync(MODEL_BIN), { level: 9 }).length;
-  const lexicon = buildSync({
-    entryPoints: [join(ROOT, "lib/detect/lexicon.ts")],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    write: false,
-  }).outputFiles[0]?.contents;
-  const lex = lexicon ? gzipSync(lexicon, { level: 9 }).length : 0;
+  const lex = gzipSync(JSON.stringify(LEXICON_WORDS), { level: 9 }).length;
   rows.push({
     key: "detect_model_gz_kb",
     value: (bin + lex) / 1024,
     unit: "KB",
-    note: `detect-v1.bin ${(bin / 1024).toFixed(1)} KB gzip + lexicon.ts minified ${(lex / 1024).toFixed(1)} KB gzip`,
+    note: `detect-v1.bin ${(bin / 1024).toFixed(1)} KB gzip + ${LEXICON_FILE} ${(lex / 1024).toFixed(1)} KB gzip`,
   });
 }
 
 function benchBundle(): void {
-  const file = join(EXTENSION_DIR, "content-scripts/x.js");
+  const dir = join(EXTENSION_DIR, "content-scripts");
+  const file = join(dir, "x.js");
   if (!existsSync(file)) {
     log("no Chrome build: run `npm run build` for the bundle figures");
     return;
@@ -171,6 +166,18 @@ function benchBundle(): void {
   const raw = readFileSync(file);
   rows.push({ key: "content_script_kb", value: statSync(file).size / 1024, unit: "KB", note: "x.js, minified" });
   rows.push({ key: "content_script_gz_kb", value: gzipSync(raw).length / 1024, unit: "KB", note: "x.js, gzip" });
+  // Every site's content script (one bundle each; Mastodon's is registered at run time).
+  const scripts = readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .sort();
+  for (const name of scripts) {
+    rows.push({
+      key: `content_script_gz_kb_${name.slice(0, -".js".length)}`,
+      value: gzipSync(readFileSync(join(dir, name))).length / 1024,
+      unit: "KB",
+      note: `content-scripts/${name}, gzip (${(statSync(join(dir, name)).size / 1024).toFixed(1)} KB minified)`,
+    });
+  }
 }
 
 async function scriptSeconds(context: BrowserContext, url: string, expectBadges: boolean): Promise<number> {
@@ -235,6 +242,7 @@ if (want("detect")) await benchAccuracy(model);
 if (want("detect")) benchModelSize();
 if (want("bundle")) benchBundle();
 if (want("pages")) await benchPageCost();
+if (want("pages")) rows.push(...(await (await import("./pages")).benchSitePages({ log })));
 if (want("desk")) rows.push(...(await (await import("./desk")).benchDesk()));
 if (want("sync")) rows.push(...(await (await import("./sync")).benchSync()));
 if (want("log")) rows.push(...(await (await import("./log")).benchLog()));

@@ -7,7 +7,8 @@
  */
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { complaintKey, type InsertResult, parseMessage, ToContent } from "@/lib/content-messages";
-import { detect, loadModelFromBytes, type Model } from "@/lib/detect";
+import { detect, loadModelFromBytes, type Model } from "@/lib/detect/detect";
+import { fetchAndInstallLexicon, LEXICON_FILE } from "@/lib/detect/lexicon-file";
 import { resolveUiLang, type UiLang } from "@/lib/i18n/core";
 import { insertText } from "@/lib/insert";
 import type { ToBackgroundFromContent } from "@/lib/messages";
@@ -25,7 +26,8 @@ type BrandReplies = NonNullable<Extract<ToBackgroundFromContent, { type: "compla
 const HEALTH_EVERY_MS = 10_000;
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  const [model, initial] = await Promise.all([loadModel(), getPageSettings()]);
+  const [model, lexicon, initial] = await Promise.all([loadModel(), loadLexicon(), getPageSettings()]);
+  if (!lexicon) return;
   let settings: PageSettings = initial;
   let lang: UiLang = resolveUiLang(settings.uiLanguage, navigator.language);
   let brand = brandHandleSet(settings.brandHandles);
@@ -237,6 +239,17 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
 }
 
 /** The trained model, fetched once from the extension; without it the lexicon baseline still classifies. */
+/** The detector's words: without them nothing can be judged, so the content script stops (and says why). */
+async function loadLexicon(): Promise<boolean> {
+  try {
+    await fetchAndInstallLexicon(browser.runtime.getURL(`/${LEXICON_FILE}`));
+    return true;
+  } catch (error) {
+    console.error("Apaise: the detector's lexicon could not be loaded; this page is not read:", error);
+    return false;
+  }
+}
+
 async function loadModel(): Promise<Model | undefined> {
   try {
     const response = await fetch(browser.runtime.getURL("/model/detect-v1.bin"));

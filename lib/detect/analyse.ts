@@ -15,23 +15,16 @@ import { CATEGORIES } from "../constants";
 import type { Category, Lang } from "../schemas";
 import { addVotes, langFromAttr, langFromVotes, STOP_MAP } from "./lang";
 import {
-  ACRONYMS,
-  AFTER_NEGATORS,
   BANG_WEIGHT,
   BIAS,
   BRAND_WEIGHT,
   CAPS_WEIGHT,
   type CueKind,
-  DURATION_CONTEXT,
   DURATION_CONTEXT_WEIGHT,
-  DURATION_UNITS,
   DURATION_WEIGHT,
-  LEXICON,
+  type LexiconWords,
   NEGATED_NEG_WEIGHT,
   NEGATED_PRAISE_WEIGHT,
-  NEGATION_BARRIERS,
-  NEGATORS,
-  NUMBER_WORDS,
   SARCASM_IRONY_WEIGHT,
   SARCASM_TRIGGER_MIN,
   SARCASM_WEIGHT,
@@ -105,7 +98,7 @@ interface Cue {
   res: boolean;
 }
 
-// ── Compiled once at module load ─────────────────────────────────────────────────────────────────────────
+// ── Compiled once, by installLexicon ─────────────────────────────────────────────────────────────────────
 
 // Word flags: what a word is for the rules below (negator, barrier, unit...).
 const F_NEGATOR = 1;
@@ -135,62 +128,20 @@ interface WordEntry {
   /** Cues starting with this word, longest first, so "pas de souci" wins over "pas". */
   cues: Cue[] | undefined;
 }
-const entries = new Map<string, WordEntry>();
-const entryOf = (word: string): WordEntry => {
-  let e = entries.get(word);
-  if (e === undefined) {
-    e = { flags: 0, langBits: 0, cues: undefined };
-    entries.set(word, e);
-  }
-  return e;
-};
-
-const CUES: Cue[] = [];
-for (const group of LEXICON) {
-  const mask = group.lang === "fr" ? FR : group.lang === "en" ? EN : FR | EN;
-  for (const phrase of group.phrases.split("|")) {
-    const tokens = phraseTokens(phrase);
-    const first = tokens[0];
-    if (first === undefined) continue;
-    const cue: Cue = {
-      id: CUES.length,
-      tokens,
-      slots: new Int32Array(tokens.length),
-      mask,
-      kind: group.kind,
-      weight: group.weight,
-      severity: group.severity ?? 0,
-      category: group.category ? (CATEGORY_INDEX.get(group.category) ?? -1) : -1,
-      outage: group.category === "outage",
-      generic: group.generic ?? false,
-      after: group.after ?? false,
-      res: group.res ?? false,
-    };
-    CUES.push(cue);
-    for (const t of tokens) entryOf(t);
-    const e = entryOf(first);
-    if (e.cues) e.cues.push(cue);
-    else e.cues = [cue];
-  }
-}
-// Stable sort: among phrases of the same length, the first declared wins (lexicon order is priority order).
-for (const e of entries.values()) e.cues?.sort((a, b) => b.tokens.length - a.tokens.length);
-
-const flagWords = (words: string, flag: number) => {
-  for (const w of words.split("|")) entryOf(fold(w)).flags |= flag;
-};
-flagWords(NEGATORS, F_NEGATOR);
-flagWords(AFTER_NEGATORS, F_AFTER_NEGATOR);
-flagWords(NEGATION_BARRIERS, F_BARRIER);
-flagWords(DURATION_CONTEXT, F_DURATION_CONTEXT);
-flagWords(NUMBER_WORDS, F_NUMBER);
-flagWords(DURATION_UNITS, F_UNIT);
-flagWords(ACRONYMS, F_ACRONYM);
-flagWords("toujours|still|encore|always|n|ne", F_NEGATION_LEAD);
-flagWords("plus", F_PLUS);
-flagWords("vous|votre|vos|tu|ton|ta|tes|toi|you|your|youre|yours|u|ur", F_SECOND_PERSON);
-flagWords("euro|euros|eur|balles|dollar|dollars|bucks|usd|gbp|pounds", F_MONEY);
-for (const [word, bits] of STOP_MAP) entryOf(word).langBits |= bits;
+// The word table and the cues: compiled from the lexicon's words by installLexicon (lib/detect/index.ts installs
+// the built-in lexicon on import; the content script installs the copy it fetches, so its bundle does not carry the
+// words, only the rules).
+let CUES: Cue[] = [];
+let TABLE_MASK = 0;
+let slotKey = new Uint32Array(0);
+let slotUsed = new Uint8Array(0);
+let slotWord: string[] = [];
+let slotFlags = new Int32Array(0);
+let slotLang = new Int32Array(0);
+let slotCues: Array<Cue[] | undefined> = [];
+/** Cue id → the call that last counted it, so a repeated word adds its weight once. */
+let cueStamp = new Int32Array(0);
+let installed = false;
 
 function fnv(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -198,35 +149,100 @@ function fnv(s: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-const TABLE_SIZE = (() => {
+/** Compiles the lexicon's words into the tables the rules read; call once before `analyse` (replaces any before). */
+export function installLexicon(words: LexiconWords): void {
+  const entries = new Map<string, WordEntry>();
+  const entryOf = (word: string): WordEntry => {
+    let e = entries.get(word);
+    if (e === undefined) {
+      e = { flags: 0, langBits: 0, cues: undefined };
+      entries.set(word, e);
+    }
+    return e;
+  };
+
+  const cues: Cue[] = [];
+  for (const group of words.groups) {
+    const mask = group.lang === "fr" ? FR : group.lang === "en" ? EN : FR | EN;
+    for (const phrase of group.phrases.split("|")) {
+      const tokens = phraseTokens(phrase);
+      const first = tokens[0];
+      if (first === undefined) continue;
+      const cue: Cue = {
+        id: cues.length,
+        tokens,
+        slots: new Int32Array(tokens.length),
+        mask,
+        kind: group.kind,
+        weight: group.weight,
+        severity: group.severity ?? 0,
+        category: group.category ? (CATEGORY_INDEX.get(group.category) ?? -1) : -1,
+        outage: group.category === "outage",
+        generic: group.generic ?? false,
+        after: group.after ?? false,
+        res: group.res ?? false,
+      };
+      cues.push(cue);
+      for (const t of tokens) entryOf(t);
+      const e = entryOf(first);
+      if (e.cues) e.cues.push(cue);
+      else e.cues = [cue];
+    }
+  }
+  // Stable sort: among phrases of the same length, the first declared wins (lexicon order is priority order).
+  for (const e of entries.values()) e.cues?.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const flagWords = (words: string, flag: number) => {
+    for (const w of words.split("|")) entryOf(fold(w)).flags |= flag;
+  };
+  flagWords(words.negators, F_NEGATOR);
+  flagWords(words.afterNegators, F_AFTER_NEGATOR);
+  flagWords(words.barriers, F_BARRIER);
+  flagWords(words.durationContext, F_DURATION_CONTEXT);
+  flagWords(words.numberWords, F_NUMBER);
+  flagWords(words.durationUnits, F_UNIT);
+  flagWords(words.acronyms, F_ACRONYM);
+  flagWords("toujours|still|encore|always|n|ne", F_NEGATION_LEAD);
+  flagWords("plus", F_PLUS);
+  flagWords("vous|votre|vos|tu|ton|ta|tes|toi|you|your|youre|yours|u|ur", F_SECOND_PERSON);
+  flagWords("euro|euros|eur|balles|dollar|dollars|bucks|usd|gbp|pounds", F_MONEY);
+  for (const [word, bits] of STOP_MAP) entryOf(word).langBits |= bits;
+
   let size = 1024;
   while (size < entries.size * 2) size *= 2;
-  return size;
-})();
-const TABLE_MASK = TABLE_SIZE - 1;
-const slotKey = new Uint32Array(TABLE_SIZE);
-const slotUsed = new Uint8Array(TABLE_SIZE);
-const slotWord: string[] = new Array(TABLE_SIZE).fill("");
-const slotFlags = new Int32Array(TABLE_SIZE);
-const slotLang = new Int32Array(TABLE_SIZE);
-const slotCues: Array<Cue[] | undefined> = new Array(TABLE_SIZE).fill(undefined);
-const slotOf = new Map<string, number>();
-for (const [word, e] of entries) {
-  const h = fnv(word, 0, word.length);
-  let i = h & TABLE_MASK;
-  while (slotUsed[i] === 1) i = (i + 1) & TABLE_MASK;
-  slotUsed[i] = 1;
-  slotKey[i] = h;
-  slotWord[i] = word;
-  slotFlags[i] = e.flags;
-  slotLang[i] = e.langBits;
-  slotCues[i] = e.cues;
-  slotOf.set(word, i);
+  TABLE_MASK = size - 1;
+  slotKey = new Uint32Array(size);
+  slotUsed = new Uint8Array(size);
+  slotWord = new Array(size).fill("");
+  slotFlags = new Int32Array(size);
+  slotLang = new Int32Array(size);
+  slotCues = new Array(size).fill(undefined);
+  const slotOf = new Map<string, number>();
+  for (const [word, e] of entries) {
+    const h = fnv(word, 0, word.length);
+    let i = h & TABLE_MASK;
+    while (slotUsed[i] === 1) i = (i + 1) & TABLE_MASK;
+    slotUsed[i] = 1;
+    slotKey[i] = h;
+    slotWord[i] = word;
+    slotFlags[i] = e.flags;
+    slotLang[i] = e.langBits;
+    slotCues[i] = e.cues;
+    slotOf.set(word, i);
+  }
+  for (const cue of cues)
+    cue.tokens.forEach((t, k) => {
+      cue.slots[k] = slotOf.get(t) ?? -1;
+    });
+
+  CUES = cues;
+  cueStamp = new Int32Array(cues.length);
+  installed = true;
 }
-for (const cue of CUES)
-  cue.tokens.forEach((t, k) => {
-    cue.slots[k] = slotOf.get(t) ?? -1;
-  });
+
+export function lexiconInstalled(): boolean {
+  return installed;
+}
 
 /** Slot of the word text[start, end) whose hash is h, or -1 when the rules do not know it. */
 function lookup(text: string, start: number, end: number, h: number): number {
@@ -281,8 +297,6 @@ export const reasonStart = new Int32Array(MAX_EVENTS + MAX_REASONS);
 export const reasonEnd = new Int32Array(MAX_EVENTS + MAX_REASONS);
 const catEvidence = new Float64Array(CATEGORY_LIST.length);
 const catFirst = new Int32Array(CATEGORY_LIST.length);
-/** Cue id → the call that last counted it, so a repeated word adds its weight once. */
-const cueStamp = new Int32Array(CUES.length);
 let stamp = 0;
 
 // Running totals of the current call, read and written by the helpers below.
@@ -589,6 +603,7 @@ function resetCounters(): void {
 
 /** Reads one post into `an` and the token arrays. See the module comment. */
 export function analyse(text: string, meta: AnalyseMeta): void {
+  if (!installed) throw new Error("the detector's lexicon is not installed: import lib/detect, or call installLexicon");
   // Head and tail joined by a newline (a clause boundary): every quoted reason is still a substring of the post.
   const src = composeText(
     text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - TAIL_CHARS)}\n${text.slice(-TAIL_CHARS)}` : text,

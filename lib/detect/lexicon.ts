@@ -885,3 +885,30 @@ export const LEXICON: readonly CueGroup[] = [
     phrases: "train|trains|vol|flight|flights|tgv|rer|metro|bus|gare|station|airport|aéroport|bagage|luggage|baggage",
   },
 ];
+
+/**
+ * The lexicon's words, as one value: what lib/detect/analyse.ts compiles (`installLexicon`). The extension build
+ * also writes it as model/lexicon-v1.json (wxt.config.ts), which content scripts fetch, so their bundle carries
+ * the rules and not the words.
+ */
+export interface LexiconWords {
+  groups: readonly CueGroup[];
+  negators: string;
+  afterNegators: string;
+  barriers: string;
+  durationContext: string;
+  numberWords: string;
+  durationUnits: string;
+  acronyms: string;
+}
+
+export const LEXICON_WORDS: LexiconWords = {
+  groups: LEXICON,
+  negators: NEGATORS,
+  afterNegators: AFTER_NEGATORS,
+  barriers: NEGATION_BARRIERS,
+  durationContext: DURATION_CONTEXT,
+  numberWords: NUMBER_WORDS,
+  durationUnits: DURATION_UNITS,
+  acronyms: ACRONYMS,
+};

@@ -7,7 +7,7 @@
  * Pure: no I/O, no clock, no Math.random. scripts/train.ts reads the data sets, chooses the hyper-parameters and
  * thresholds by cross-validation inside the training data, and writes the file.
  */
-import { an, analyse } from "./analyse";
+import { an, analyse, installLexicon, lexiconInstalled } from "./analyse";
 import {
   DENSE_COUNT,
   denseFeatures,
@@ -17,7 +17,11 @@ import {
   type PolarityTable,
   wordHash,
 } from "./features";
+import { LEXICON_WORDS } from "./lexicon";
 import type { Model } from "./model";
+
+// Training runs in Node, never in a content script: the built-in lexicon is installed here.
+if (!lexiconInstalled()) installLexicon(LEXICON_WORDS);
 
 export interface TrainRow {
   text: string;
