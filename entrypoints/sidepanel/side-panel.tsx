@@ -88,7 +88,7 @@ export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
     void sendToBackground({ type: "panel/select", tabId, key });
   };
 
-  // Keyboard: the browser's commands (Alt+Shift+N, Alt+Shift+1…) arrive as messages; in the panel itself, n/j next,
+  // Keyboard: the browser's commands (Alt+Shift+J, Alt+Shift+1…) arrive as messages; in the panel itself, n/j next,
   // k previous, 1–3 insert that suggestion, Escape back to the list (never while typing in a field).
   const latest = useRef({ queue, selectedKey, select });
   latest.current = { queue, selectedKey, select };

@@ -60,9 +60,21 @@ describe("the agent's desk", () => {
     const setup = context.pages().find((p) => p.url().includes("options.html?setup=1"));
     expect(setup, "the options page opened on install").toBeDefined();
     await setup?.getByTestId("welcome").waitFor();
-    for (const name of ["agentName", "signature", "brandHandles", "responseTargetMinutes", "teamEndpoint"]) {
+    for (const name of [
+      "agentName",
+      "signature",
+      "brandHandles",
+      "brandKeywords",
+      "site-reddit",
+      "responseTargetMinutes",
+      "retentionDays",
+      "teamEndpoint",
+      "voiceFormality",
+    ]) {
       expect(await setup?.locator(`[name="${name}"]`).count()).toBe(1);
     }
+    // The voice is one of the steps: the playbook editor is unfolded in the setup.
+    expect(await setup?.getByTestId("playbook-editor").getAttribute("open")).not.toBeNull();
     await setup?.close();
   });
 
@@ -104,6 +116,39 @@ describe("the agent's desk", () => {
     const outline = await panel.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe("none");
     await x.keyboard.press("Escape"); // closes the page's reply dialog; nothing was posted
+    await panel.close();
+  });
+
+  test("browser commands: every suggested key is really bound, and the panel obeys the commands", async () => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+    const bound = await sw.evaluate(async () =>
+      Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name ?? "", c.shortcut ?? ""])),
+    );
+    // A suggested key that clashes with one of Chrome's own is dropped without a word: the agent would have none.
+    expect(bound).toMatchObject({
+      _execute_action: "Alt+Shift+O",
+      "next-complaint": "Alt+Shift+J",
+      "insert-1": "Alt+Shift+1",
+      "insert-2": "Alt+Shift+2",
+    });
+    // Key presses sent through the page never reach the browser's shortcut handling in headless Chromium, so the
+    // command is delivered the way the background delivers it (entrypoints/background: commands.onCommand).
+    const panel = await openPanel();
+    const command = (name: string) =>
+      sw.evaluate((c) => chrome.runtime.sendMessage({ type: "panel/command", command: c }).catch(() => {}), name);
+    await command("next-complaint");
+    await panel.getByTestId("post-text").waitFor();
+    const first = await panel.getByTestId("post-text").textContent();
+    await command("next-complaint");
+    await expect.poll(() => panel.getByTestId("post-text").textContent()).not.toBe(first);
+    await panel.getByTestId("suggestion").nth(1).waitFor();
+    await command("insert-2");
+    await panel.getByTestId("suggestion").nth(1).getByRole("status").waitFor();
+    await expect.poll(() => panel.getByTestId("complaint-status").textContent()).toBe("Replied");
+    // An unknown command is refused by the panel's parser: nothing changes.
+    await command("insert-9");
+    expect(await panel.getByTestId("complaint-status").textContent()).toBe("Replied");
+    await x.keyboard.press("Escape");
     await panel.close();
   });
 
