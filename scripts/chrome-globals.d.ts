@@ -10,4 +10,6 @@ declare const chrome: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
   };
   sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> };
+  commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
+  alarms: { getAll(): Promise<Array<{ name: string; periodInMinutes?: number }>> };
 };

@@ -116,6 +116,7 @@ function RetentionSection({
   return (
     <section class="card data-card" data-testid="retention">
       <h2>{t(lang, "retentionTitle")}</h2>
+      <p class="muted small">{t(lang, "retentionAuto")}</p>
       <form class="inline-form" onSubmit={(e) => void save(e)}>
         <label for="retention-days">{t(lang, "retentionDays")}</label>
         <div class="row">

@@ -7,6 +7,7 @@ import { saveTabHealth } from "@/lib/content/health-store";
 import { initContentRegistration } from "@/lib/content/registration";
 import { getDb } from "@/lib/db";
 import {
+  applyRetention,
   claimComplaint,
   dismissComplaint,
   importLog,
@@ -105,6 +106,15 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void syncTeam(false);
   });
 
+  // Retention: the log and the complaints older than the setting go, once a day, at start-up and when it changes.
+  void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void retention();
+  });
+  settingsItem.watch((next, previous) => {
+    if (next && next.retentionDays !== previous?.retentionDays) void retention();
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void selectionItem.getValue().then((sel) => {
       if (!(String(tabId) in sel)) return;
@@ -125,6 +135,17 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
 
 const MARK_MISSED_MENU = "apaise-mark-missed";
 const SYNC_ALARM = "apaise-sync";
+const RETENTION_ALARM = "apaise-retention";
+
+async function retention(): Promise<void> {
+  const { retentionDays } = await getSettings();
+  const gone = await applyRetention(getDb(), retentionDays, Date.now());
+  if (gone.entries + gone.complaints > 0) {
+    console.info(
+      `Apaise: retention (${retentionDays} days) deleted ${gone.entries} log entries, ${gone.complaints} complaints`,
+    );
+  }
+}
 /** Changes made within this delay go in one round trip. */
 const SYNC_DEBOUNCE_MS = 1_000;
 

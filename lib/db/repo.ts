@@ -4,6 +4,7 @@
  */
 
 import { chainTip, sealEntry } from "../log/chain";
+import { retentionCutoff } from "../log/retention";
 import { complaintKey } from "../messages";
 import {
   type ComplaintRecord,
@@ -395,6 +396,23 @@ export async function importLog(
 }
 
 /** Retention: delete the entries inserted before `before` (epoch ms) and their reviews. Returns how many went. */
+/**
+ * Retention, applied by the background once a day (and when the setting changes): log entries inserted, and
+ * complaints last seen, more than `days` days before `now` are deleted; 0 days keeps everything. The log page
+ * previews the same cutoff (lib/log/retention.ts). Returns what was deleted.
+ */
+export async function applyRetention(
+  db: ApaiseDb,
+  days: number,
+  now: number,
+): Promise<{ entries: number; complaints: number }> {
+  const cutoff = retentionCutoff(now, days);
+  if (cutoff === null) return { entries: 0, complaints: 0 };
+  const entries = await purgeBefore(db, cutoff);
+  const complaints = await db.complaints.where("lastSeenAt").below(cutoff).delete();
+  return { entries, complaints };
+}
+
 export async function purgeBefore(db: ApaiseDb, before: number): Promise<number> {
   return db.transaction("rw", db.replies, db.reviews, async () => {
     const ids = await db.replies.where("insertedAt").below(before).primaryKeys();

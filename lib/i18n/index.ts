@@ -288,6 +288,8 @@ const en = {
   importDone: "Imported {added} new entries ({skipped} already here) and {reviews} reviews.",
   importFailed: "Not imported: {error}",
   retentionTitle: "Retention",
+  retentionAuto:
+    "Applied on its own once a day (log entries and detected complaints older than this go); saving a new value applies it at once.",
   retentionDays: "Keep entries for (days, 0 = forever)",
   retentionForever: "The log is kept forever: nothing to purge.",
   retentionNothing: "No entry is older than {days} days.",
@@ -626,6 +628,8 @@ const fr: Record<MessageKey, string> = {
   importDone: "{added} nouvelles entrées importées ({skipped} déjà présentes) et {reviews} revues.",
   importFailed: "Rien d’importé : {error}",
   retentionTitle: "Conservation",
+  retentionAuto:
+    "Appliquée d’elle-même une fois par jour (les entrées du journal et les plaintes détectées plus anciennes partent) ; enregistrer une nouvelle valeur l’applique aussitôt.",
   retentionDays: "Conserver les entrées (jours, 0 = toujours)",
   retentionForever: "Le journal est conservé sans limite : rien à purger.",
   retentionNothing: "Aucune entrée n’a plus de {days} jours.",

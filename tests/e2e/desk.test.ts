@@ -152,6 +152,12 @@ describe("the agent's desk", () => {
     await panel.close();
   });
 
+  test("retention applies on its own: a daily alarm in the background", async () => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+    const alarms = await sw.evaluate(() => chrome.alarms.getAll());
+    expect(alarms.find((a) => a.name === "apaise-retention")?.periodInMinutes).toBe(24 * 60);
+  });
+
   test("escalate with a note: the complaint leaves the queue for the Escalated filter", async () => {
     const panel = await openPanel();
     const item = panel.getByTestId("queue-item").first();

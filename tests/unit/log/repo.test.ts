@@ -2,8 +2,9 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import "@/lib/zod-messages";
 import { ApaiseDb } from "@/lib/db";
-import { importLog, markReview, purgeBefore, recordInsertion } from "@/lib/db/repo";
+import { applyRetention, importLog, markReview, purgeBefore, recordInsertion } from "@/lib/db/repo";
 import { verifyChain } from "@/lib/log/chain";
+import { DAY_MS } from "@/lib/log/retention";
 import { parseMessage, ToBackground } from "@/lib/messages";
 import { ReplyLogEntry } from "@/lib/schemas";
 import { complaint, post } from "../support/factories";
@@ -130,6 +131,25 @@ describe("purge", () => {
     expect((await db.replies.toArray()).map((e) => e.id)).toEqual([edge.id, recent.id]);
     expect((await db.reviews.toArray()).map((r) => r.replyId)).toEqual([recent.id]);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe("automatic retention (the background's daily alarm)", () => {
+  test.each([
+    { days: 0, entries: 0, complaints: 0, left: 3 },
+    { days: 30, entries: 1, complaints: 1, left: 2 },
+    { days: 100, entries: 0, complaints: 0, left: 3 },
+  ])("$days days: $entries entries and $complaints complaints go", async ({ days, entries, complaints, left }) => {
+    const now = T0 + 60 * DAY_MS;
+    await db.replies.bulkAdd([entry({}, 0), entry({}, 45 * 24 * 60), entry({}, 59 * 24 * 60)]);
+    await db.complaints.bulkPut([
+      complaint({ key: "x:old", lastSeenAt: T0 }),
+      complaint({ key: "x:new", lastSeenAt: now - DAY_MS }),
+    ]);
+    expect(await applyRetention(db, days, now)).toEqual({ entries, complaints });
+    expect(await db.replies.count()).toBe(left);
+    expect(await db.complaints.count()).toBe(2 - complaints);
+    expect(await db.complaints.get("x:new")).toBeDefined();
   });
 });
 
