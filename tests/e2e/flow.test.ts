@@ -94,6 +94,32 @@ describe("on the X timeline", () => {
     expect(await badgeIn(x, text).count()).toBe(0);
   });
 
+  test("badges never cover the site's own controls, and stay inside their post", async () => {
+    const overlaps = await x.evaluate(() => {
+      const found: string[] = [];
+      const hosts = [...document.querySelectorAll("[data-apaise-badge]")];
+      for (const host of hosts) {
+        const b = host.getBoundingClientRect();
+        const post = host.closest("article");
+        if (!post) continue;
+        const p = post.getBoundingClientRect();
+        if (b.left < p.left || b.right > p.right || b.top < p.top || b.bottom > p.bottom)
+          found.push("outside its post");
+        for (const control of post.querySelectorAll('button, [role="button"], a, input')) {
+          if (control === host || host.contains(control) || control.contains(host)) continue;
+          const c = control.getBoundingClientRect();
+          if (c.width === 0 || c.height === 0) continue;
+          const cover = Math.min(b.right, c.right) - Math.max(b.left, c.left);
+          const coverY = Math.min(b.bottom, c.bottom) - Math.max(b.top, c.top);
+          if (cover > 0 && coverY > 0) found.push(control.getAttribute("aria-label") ?? control.textContent ?? "?");
+        }
+      }
+      return { badges: hosts.length, found };
+    });
+    expect(overlaps.badges).toBeGreaterThan(3);
+    expect(overlaps.found).toEqual([]);
+  });
+
   test("badges are drawn in a Shadow DOM and show the post's age", async () => {
     const label = await badgeIn(x, "je résilie").evaluate((host) => host.shadowRoot?.textContent ?? "");
     expect(label).toMatch(/Complaint · \d+ min/);
