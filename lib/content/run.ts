@@ -18,7 +18,7 @@ import type { HealthReport } from "../schemas";
 import { type BrandAnswer, brandAnswers, brandHandleSet } from "./answered";
 import { type Claim, createBadge, updateBadge } from "./badge";
 import { healthReport } from "./health";
-import { Scanner } from "./scanner";
+import { ChangeSet, Scanner } from "./scanner";
 
 type BrandReplies = NonNullable<Extract<ToBackgroundFromContent, { type: "complaints/seen" }>["answered"]>;
 
@@ -39,7 +39,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     brand = brandHandleSet(next.brandHandles);
     // The agent turned this site off (or back on) in options: the page follows at once.
     if (wasEnabled && !enabled()) scanner.reset(document);
-    if (!wasEnabled && enabled()) schedule();
+    if (!wasEnabled && enabled()) {
+      changes.all();
+      schedule();
+    }
     lang = resolveUiLang(next.uiLanguage, navigator.language);
   });
   ctx.onInvalidated(unwatch);
@@ -135,9 +138,14 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     return items.length > 0 ? { site: adapter.id, items } : undefined;
   };
 
+  // What changed since the last scan: posts never seen are always read; a post already read is read again only
+  // when something inside it changed (the site recycled its element), or at a full scan (start, new page, and
+  // every 30 s as a safety net). Without this, a feed growing by batches re-derives every earlier post's id at
+  // each batch: quadratic.
+  const changes = new ChangeSet();
   const scan = () => {
     if (ctx.isInvalid || !enabled()) return;
-    const { scanned, fresh } = scanner.scan(document, location.href);
+    const { scanned, fresh } = scanner.scan(document, location.href, changes.take());
     const brandReplies = checkAnswered();
     // Health is judged on the pages the adapter claims (its detectors), not on settings or message pages.
     const health = adapter.pageKind(location.href) === null ? undefined : healthNow();
@@ -168,11 +176,25 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   };
   // Our own badges going in or out change the page too: those mutations alone do not call for a scan.
   const observer = new MutationObserver((records) => {
-    if (!records.every(onlyBadges)) schedule();
+    let relevant = false;
+    for (const record of records) {
+      if (addsOnlyBadges(record)) continue;
+      relevant = true;
+      changes.note(record.target);
+    }
+    if (relevant) schedule();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
+  // Text and link changes too: a recycled post may only get new text nodes' values or a new permalink.
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["href", "datetime"],
+  });
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, "wxt:locationchange", () => {
+    changes.all();
     // The background forgets the tab's health when its URL changes: report it again for the new page.
     lastHealth = "";
     healthCheckedAt = Date.now() - HEALTH_EVERY_MS + 2_000;
@@ -182,6 +204,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   // Ages on the badges move with the clock; a page that stopped changing still gets its health checked.
   ctx.setInterval(() => {
     for (const { host, post, detection } of scanner.marks(document)) updateBadge(host, post, detection, badgeOptions);
+    changes.all();
     schedule();
   }, 30_000);
   // The first health check waits for the page to render its posts.
@@ -277,9 +300,12 @@ function send(msg: ToBackgroundFromContent): Promise<unknown> {
 
 const isBadge = (node: Node): boolean => node instanceof Element && node.hasAttribute("data-apaise-badge");
 
-/** A mutation that only added or removed Apaise badges. */
-function onlyBadges(record: MutationRecord): boolean {
+/**
+ * A mutation that only added Apaise badges: ours, no reason to scan. (A badge removed is the site re-rendering
+ * the post: that one calls for a scan, to put the badge back.)
+ */
+function addsOnlyBadges(record: MutationRecord): boolean {
+  if (record.type !== "childList" || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
   for (const node of record.addedNodes) if (!isBadge(node)) return false;
-  for (const node of record.removedNodes) if (!isBadge(node)) return false;
   return true;
 }

@@ -40,8 +40,12 @@ export class Scanner {
     private readonly marker: Marker,
   ) {}
 
-  /** Scans `root`; returns the complaints not reported before for their element. */
-  scan(root: ParentNode, base: string): ScanResult {
+  /**
+   * Scans `root`; returns the complaints not reported before for their element. `changed` (from the page's
+   * mutations) says whether anything changed inside a post already read: when it says no, the post is not read
+   * again; null reads every post again (a full scan).
+   */
+  scan(root: ParentNode, base: string, changed: ((el: Element) => boolean) | null = null): ScanResult {
     const fresh: ScanResult["fresh"] = [];
     const posts = this.adapter.findPosts(root);
     for (const el of posts) {
@@ -51,6 +55,7 @@ export class Scanner {
         this.first(el, base, fresh);
         continue;
       }
+      if (changed && !changed(el)) continue;
       const id = this.adapter.postIdOf(el);
       if (id === null) continue;
       if (cached.id === id) {
@@ -135,5 +140,38 @@ export class Scanner {
       if (s?.mark && s.post && s.detection) out.push({ host: s.mark, post: s.post, detection: s.detection });
     }
     return out;
+  }
+}
+
+/** Past this many changed nodes between two scans, the next scan simply reads everything again. */
+const MAX_CHANGES = 5_000;
+
+/** The nodes mutated since the last scan, as "did anything inside this element change?". */
+export class ChangeSet {
+  private nodes = new Set<Node>();
+  private everything = true;
+
+  note(node: Node): void {
+    if (this.everything) return;
+    if (this.nodes.size >= MAX_CHANGES) this.all();
+    else this.nodes.add(node);
+  }
+
+  /** The next scan reads every post again. */
+  all(): void {
+    this.everything = true;
+    this.nodes.clear();
+  }
+
+  /** For the scan starting now: null (read everything), or whether something changed inside an element. */
+  take(): ((el: Element) => boolean) | null {
+    const everything = this.everything;
+    const changed = new Set<Node>();
+    // Every ancestor of a changed node is "changed inside"; a walk stops at an ancestor already counted.
+    for (const node of this.nodes)
+      for (let n: Node | null = node; n && !changed.has(n); n = n.parentNode) changed.add(n);
+    this.nodes.clear();
+    this.everything = false;
+    return everything ? null : (el) => changed.has(el);
   }
 }

@@ -269,7 +269,7 @@ function handleFromUserName(userName: Element, base: URL): string | null {
     // textContent first (native, cheap); the reader's text only when it differs (emoji images, hidden parts).
     const want = `@${handle.toLowerCase()}`;
     const raw = a.textContent?.trim().toLowerCase();
-    if (raw === want || (raw !== undefined && raw.includes(want) && visibleText(a).trim().toLowerCase() === want)) {
+    if (raw === want || (raw?.includes(want) && visibleText(a).trim().toLowerCase() === want)) {
       return handle;
     }
   }

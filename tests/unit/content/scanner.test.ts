@@ -1,0 +1,138 @@
+/**
+ * The content script's scanner on a plain DOM (jsdom): which posts it reads, how often, and the marks it keeps,
+ * as a feed grows, recycles its elements and re-renders.
+ */
+import { JSDOM } from "jsdom";
+import { beforeEach, describe, expect, test } from "vitest";
+import { ChangeSet, Scanner } from "@/lib/content/scanner";
+import type { Detection, PostSnapshot } from "@/lib/schemas";
+import { detection, post } from "../support/factories";
+
+let doc: Document;
+let calls: { id: number; extract: number; mark: number };
+
+const adapter = {
+  findPosts: (root: ParentNode) => [...root.querySelectorAll("article")],
+  postIdOf: (el: Element) => {
+    calls.id++;
+    return el.getAttribute("data-id");
+  },
+  extractPost: (el: Element): PostSnapshot | null => {
+    calls.extract++;
+    const id = el.getAttribute("data-id");
+    return id ? post({ id, text: el.textContent ?? "", url: `https://x.com/a/status/${id}` }) : null;
+  },
+};
+const classify = (p: PostSnapshot): Detection => detection({ complaint: p.text.includes("!") });
+const marker = {
+  mark(el: Element) {
+    calls.mark++;
+    const host = el.ownerDocument.createElement("span");
+    host.setAttribute("data-apaise-badge", "");
+    el.append(host);
+    return host;
+  },
+  unmark(host: HTMLElement) {
+    host.remove();
+  },
+};
+
+function feed(...posts: Array<[string, string]>): void {
+  for (const [id, text] of posts) {
+    const a = doc.createElement("article");
+    a.setAttribute("data-id", id);
+    a.textContent = text;
+    doc.body.append(a);
+  }
+}
+
+beforeEach(() => {
+  doc = new JSDOM("<!doctype html><body></body>").window.document;
+  calls = { id: 0, extract: 0, mark: 0 };
+});
+
+describe("Scanner", () => {
+  test("a post never seen is extracted once, its id not derived twice; complaints are marked and reported", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    feed(["1", "late again!"], ["2", "thanks"]);
+    const r = scanner.scan(doc, "https://x.com/");
+    expect(r.fresh.map((f) => f.post.id)).toEqual(["1"]);
+    expect(calls).toEqual({ id: 0, extract: 2, mark: 1 });
+  });
+
+  test("a feed growing by batches: posts already read are not read again unless something changed in them", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    const changes = new ChangeSet();
+    for (let batch = 0; batch < 10; batch++) {
+      feed(...Array.from({ length: 100 }, (_, i): [string, string] => [`${batch * 100 + i}`, i % 2 ? "ok" : "no!"]));
+      scanner.scan(doc, "https://x.com/", changes.take());
+      changes.note(doc.body);
+    }
+    // 1,000 extractions, and no id re-derived: the batches only added children to <body>.
+    expect(calls.extract).toBe(1_000);
+    expect(calls.id).toBe(0);
+    expect(calls.mark).toBe(500);
+  });
+
+  test("a full scan (null) checks every post's id; an element recycled for another post is read again", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    feed(["1", "late!"], ["2", "fine"]);
+    scanner.scan(doc, "https://x.com/");
+    const first = doc.querySelector("article") as Element;
+    first.setAttribute("data-id", "3");
+    first.textContent = "all good";
+    const r = scanner.scan(doc, "https://x.com/", null);
+    expect(calls.id).toBe(2);
+    expect(calls.extract).toBe(3);
+    expect(r.fresh).toEqual([]);
+    expect(doc.querySelectorAll("[data-apaise-badge]").length).toBe(0);
+  });
+
+  test("a change inside one post re-checks that post only; a badge the site removed is put back", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    const changes = new ChangeSet();
+    feed(["1", "late!"], ["2", "broken!"], ["3", "fine"]);
+    scanner.scan(doc, "https://x.com/", changes.take());
+    const second = doc.querySelectorAll("article")[1] as Element;
+    const badge = second.querySelector("[data-apaise-badge]") as Element;
+    badge.remove();
+    changes.note(second);
+    scanner.scan(doc, "https://x.com/", changes.take());
+    expect(calls.id).toBe(1);
+    expect(second.querySelector("[data-apaise-badge]")).not.toBeNull();
+    expect(calls.mark).toBe(3);
+  });
+
+  test("reset takes every mark off and forgets what was read", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    feed(["1", "late!"], ["2", "broken!"]);
+    scanner.scan(doc, "https://x.com/");
+    scanner.reset(doc);
+    expect(doc.querySelectorAll("[data-apaise-badge]").length).toBe(0);
+    expect(scanner.scan(doc, "https://x.com/").fresh.length).toBe(2);
+  });
+});
+
+describe("ChangeSet", () => {
+  test("starts with everything; then only the changed nodes and their ancestors; all() again on demand", () => {
+    feed(["1", "a"], ["2", "b"]);
+    const [a, b] = [...doc.querySelectorAll("article")] as [Element, Element];
+    const changes = new ChangeSet();
+    expect(changes.take()).toBeNull();
+    changes.note(a.firstChild as Node);
+    const changed = changes.take();
+    expect(changed?.(a)).toBe(true);
+    expect(changed?.(doc.body)).toBe(true);
+    expect(changed?.(b)).toBe(false);
+    expect(changes.take()?.(a)).toBe(false);
+    changes.all();
+    expect(changes.take()).toBeNull();
+  });
+
+  test("past 5,000 changed nodes the next scan reads everything", () => {
+    const changes = new ChangeSet();
+    changes.take();
+    for (let i = 0; i < 5_001; i++) changes.note(doc.createElement("i"));
+    expect(changes.take()).toBeNull();
+  });
+});
