@@ -24,12 +24,17 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extension?: boolean; headless?: boolean } = {}): Promise<Launched> {
+/**
+ * Debian's Chromium, headless, with the built extension (unless `extension: false`), HOME and XDG_* in a temporary
+ * folder removed on close. `home`: a folder the caller keeps instead (not removed), so a second launch finds the
+ * profile the first one left (tests/e2e/sites.test.ts relaunches on a profile that records a granted permission).
+ */
+export async function launch(opts: { extension?: boolean; headless?: boolean; home?: string } = {}): Promise<Launched> {
   const withExtension = opts.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, "manifest.json"))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first`);
   }
-  const home = mkdtempSync(join(tmpdir(), "apaise-chromium-"));
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), "apaise-chromium-"));
   const env = {
     ...process.env,
     HOME: home,
@@ -67,7 +72,7 @@ export async function launch(opts: { extension?: boolean; headless?: boolean } =
     extensionId,
     async close() {
       await context.close().catch(() => {});
-      rmSync(home, { recursive: true, force: true });
+      if (!opts.home) rmSync(home, { recursive: true, force: true });
     },
   };
 }

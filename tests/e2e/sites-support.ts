@@ -4,11 +4,11 @@
  * click, the posts expected to be badged or not, and a copy of the page whose markup the adapter no longer reads),
  * plus the Chromium launch on a profile kept between two runs (Mastodon's granted instance, see grantInProfile).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import type { BrowserContext, Worker } from "playwright-core";
 import type { SiteId } from "../../lib/schemas";
-import { chromiumPath, EXTENSION_DIR, ROOT } from "./harness";
+import { launch, ROOT } from "./harness";
 
 export const fixture = (site: string, name: string) => readFileSync(join(ROOT, "tests/fixtures", site, name), "utf8");
 
@@ -515,42 +515,11 @@ export interface Profiled {
   extensionId: string;
 }
 
-/**
- * Debian's Chromium with the built extension on a profile directory the caller keeps (scripts/chromium.ts's
- * `launch` makes a fresh one each time): the same flags, so a second launch finds what the first one stored.
- */
+/** Chromium with the built extension on a profile folder the caller keeps: a second launch finds what the first stored. */
 export async function launchProfile(home: string): Promise<Profiled> {
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, ".config"),
-    XDG_CACHE_HOME: join(home, ".cache"),
-    XDG_DATA_HOME: join(home, ".local/share"),
-  } as Record<string, string>;
-  if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
-  }
-  const context = await chromium.launchPersistentContext(join(home, "profile"), {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--lang=en-US",
-    ],
-    env,
-    viewport: { width: 1280, height: 900 },
-    locale: "en-US",
-  });
+  const { context, extensionId } = await launch({ home });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  return { context, worker, extensionId: extensionId ?? new URL(worker.url()).host };
 }
 
 /**

@@ -116,7 +116,7 @@ describe("Scanner", () => {
 describe("ChangeSet", () => {
   test("starts with everything; then only the changed nodes and their ancestors; all() again on demand", () => {
     feed(["1", "a"], ["2", "b"]);
-    const [a, b] = [...doc.querySelectorAll("article")] as [Element, Element];
+    const [a, b] = [...doc.querySelectorAll("article")] as unknown as [Element, Element];
     const changes = new ChangeSet();
     expect(changes.take()).toBeNull();
     changes.note(a.firstChild as Node);
