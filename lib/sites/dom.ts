@@ -158,3 +158,15 @@ export function toUrl(url: string | URL | { readonly href: string } | undefined,
 export function cap(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
+
+/**
+ * The elements of `els` that no other element of `els` contains, in their order: one walk up from each element,
+ * not a comparison of every pair (a timeline holds a thousand posts).
+ */
+export function outermost<T extends Element>(els: readonly T[]): T[] {
+  const set = new Set<Element>(els);
+  return els.filter((el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
+}

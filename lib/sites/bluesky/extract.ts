@@ -6,7 +6,7 @@
  * The thread's anchor (the post the page is about) has no link to itself: its record key comes from the page URL.
  */
 import { type PostMetrics, PostSnapshot, type QuotedPost } from "../../schemas";
-import { attr, cap, countOf, isElement, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
+import { attr, cap, countOf, isElement, outermost, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
 import { ACTOR, isPost, TID } from "./pages";
 import { BLUESKY_HOSTS, BLUESKY_SELECTORS as S } from "./selectors";
 
@@ -36,7 +36,7 @@ function quotesOf(item: Element): Element[] {
   const found = [...item.querySelectorAll(css)].filter(
     (q) => ownerOf(q) === item && q.querySelector(S.postLink.css[0]) !== null,
   );
-  return found.filter((q) => !found.some((other) => other !== q && other.contains(q)));
+  return outermost(found);
 }
 
 function ownAll(item: Element, css: string, quotes: readonly Element[] = quotesOf(item)): Element[] {

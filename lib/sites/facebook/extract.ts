@@ -9,7 +9,7 @@
  * photo, video), else, on a post's own page, from the page URL; `postedAt` stays null.
  */
 import { type PostMetrics, PostSnapshot } from "../../schemas";
-import { attr, cap, countOf, isElement, type SelectorSpec, safeUrl, selfAndAll, toUrl } from "../dom";
+import { attr, cap, countOf, isElement, outermost, type SelectorSpec, safeUrl, selfAndAll, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { postIdFromUrl, VANITY } from "./pages";
 import {
@@ -371,7 +371,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
  */
 export function findPosts(root: ParentNode): Element[] {
   const posts = selfAndAll(root, POST).filter(isPost);
-  const outer = posts.filter((p) => !posts.some((q) => q !== p && q.contains(p)));
+  const outer = outermost(posts);
   const comments = selfAndAll(root, COMMENT);
   // Document order (4: Node.DOCUMENT_POSITION_FOLLOWING).
   return [...new Set([...outer, ...comments])].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));

@@ -5,7 +5,9 @@
  * answer here is re-derived from the DOM on each call (callers may cache per element + id). Nothing here writes
  * to the page or turns page text into markup.
  */
+
 import { type PostMetrics, PostSnapshot, type QuotedPost } from "../../schemas";
+import { outermost } from "../dom";
 import { METRIC_WORDS, PROMOTED_LABELS, RESERVED_PATHS, type SelectorName, X_HOSTS, X_SELECTORS } from "./selectors";
 
 const DEFAULT_BASE = "https://x.com/";
@@ -108,7 +110,7 @@ function quotedBlocks(article: Element): Element[] {
       (selectFirst(block, "userName") !== null || selectFirst(block, "tweetText") !== null) &&
       (userNames.some((u) => !block.contains(u)) || !hasPermalink(block)),
   );
-  return quotes.filter((block) => !quotes.some((other) => other !== block && other.contains(block)));
+  return outermost(quotes);
 }
 
 function scopeOf(article: Element, base: URL): Scope {
@@ -238,7 +240,7 @@ function blockText(block: Element): string {
 /** X Article (long-form) body: the title, a blank line, then one line per block. */
 function articleText(scope: Scope, body: Element): string {
   const blocks = selectAll(body, "articleBlock");
-  const outer = blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
+  const outer = outermost(blocks);
   const lines = outer.length > 0 ? outer.map(blockText) : [visibleText(body)];
   const title = ownFirst(scope, "articleTitle");
   const heading = title ? visibleText(title).trim() : "";

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from "vitest";
 import { insertText, readEditorText, resolveEditable } from "../../../lib/insert";
-import { closestDeep, containsDeep, countOf, deepQueryAll, isoDate } from "../../../lib/sites/dom";
+import { closestDeep, containsDeep, countOf, deepQueryAll, isoDate, outermost } from "../../../lib/sites/dom";
 import { renderedText } from "../../../lib/sites/text";
 
 function html(markup: string): HTMLElement {
@@ -112,5 +112,16 @@ describe("lookups through open shadow roots", () => {
     expect(result).toEqual({ ok: true, method: "value", actual: "Bonjour 👋\nMerci" });
     expect(readEditorText(host)).toBe("Bonjour 👋\nMerci");
     host.remove();
+  });
+});
+
+describe("outermost", () => {
+  test.each([
+    ["<section id=1><section id=2></section></section><section id=3></section>", ["1", "3"]],
+    ["<div id=1><p><span id=2><b id=3></b></span></p></div>", ["1"]],
+    ["<i id=1></i><i id=2></i>", ["1", "2"]],
+    ["", []],
+  ])("%s → %j", (markup, ids) => {
+    expect(outermost([...html(markup).querySelectorAll("[id]")]).map((el) => el.id)).toEqual(ids);
   });
 });
