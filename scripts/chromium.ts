@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension, through playwright-core (never a downloaded browser).
  * Shared by the end-to-end tests, `npm start` and `npm run bench`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
@@ -80,4 +80,29 @@ export async function launch(opts: { extension?: boolean; headless?: boolean; ho
 export function outputPath(name: string): string {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   return join(OUTPUT_DIR, name);
+}
+
+/**
+ * Records in the (closed) profile that the agent allowed `origins` for the extension: the permission sets Chromium
+ * keeps for it in the profile's Preferences (granted, active and runtime-granted hosts, explicit and scriptable),
+ * which is where an accepted `permissions.request` prompt ends up. Headless Chromium leaves that prompt unanswered
+ * (the request neither resolves nor grants), and neither `--apps-gallery-install-auto-confirm-for-tests` nor
+ * chrome://extensions' "site access" (developerPrivate.addHostPermission, which does not make an optional host
+ * active) answers it; this stands in for the agent's click on "Allow" and nothing else. Chromium on Linux does not
+ * enforce the Preferences MAC, and reads the grant at the next launch.
+ */
+export function grantInProfile(home: string, extensionId: string, origins: readonly string[]): void {
+  const file = join(home, "profile", "Default", "Preferences");
+  const prefs = JSON.parse(readFileSync(file, "utf8")) as {
+    extensions?: { settings?: Record<string, Record<string, Record<string, string[]> | undefined>> };
+  };
+  const settings = prefs.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`The profile has no settings for extension ${extensionId}`);
+  for (const key of ["granted_permissions", "active_permissions", "runtime_granted_permissions"]) {
+    const set = settings[key] ?? {};
+    for (const hosts of ["explicit_host", "scriptable_host"])
+      set[hosts] = [...new Set([...(set[hosts] ?? []), ...origins])];
+    settings[key] = set;
+  }
+  writeFileSync(file, JSON.stringify(prefs));
 }

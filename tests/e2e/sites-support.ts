@@ -4,11 +4,13 @@
  * click, the posts expected to be badged or not, and a copy of the page whose markup the adapter no longer reads),
  * plus the Chromium launch on a profile kept between two runs (Mastodon's granted instance, see grantInProfile).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Worker } from "playwright-core";
 import type { SiteId } from "../../lib/schemas";
 import { launch, ROOT } from "./harness";
+
+export { grantInProfile } from "../../scripts/chromium";
 
 export const fixture = (site: string, name: string) => readFileSync(join(ROOT, "tests/fixtures", site, name), "utf8");
 
@@ -520,29 +522,4 @@ export async function launchProfile(home: string): Promise<Profiled> {
   const { context, extensionId } = await launch({ home });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
   return { context, worker, extensionId: extensionId ?? new URL(worker.url()).host };
-}
-
-/**
- * Records in the (closed) profile that the agent allowed `origins` for the extension: the permission sets Chromium
- * keeps for it in the profile's Preferences (granted, active and runtime-granted hosts, explicit and scriptable),
- * which is where an accepted `permissions.request` prompt ends up. Headless Chromium leaves that prompt unanswered
- * (the request neither resolves nor grants), and neither `--apps-gallery-install-auto-confirm-for-tests` nor
- * chrome://extensions' "site access" (developerPrivate.addHostPermission, which does not make an optional host
- * active) answers it; this stands in for the agent's click on "Allow" and nothing else. Chromium on Linux does not
- * enforce the Preferences MAC, and reads the grant at the next launch.
- */
-export function grantInProfile(home: string, extensionId: string, origins: readonly string[]): void {
-  const file = join(home, "profile", "Default", "Preferences");
-  const prefs = JSON.parse(readFileSync(file, "utf8")) as {
-    extensions?: { settings?: Record<string, Record<string, Record<string, string[]> | undefined>> };
-  };
-  const settings = prefs.extensions?.settings?.[extensionId];
-  if (!settings) throw new Error(`The profile has no settings for extension ${extensionId}`);
-  for (const key of ["granted_permissions", "active_permissions", "runtime_granted_permissions"]) {
-    const set = settings[key] ?? {};
-    for (const hosts of ["explicit_host", "scriptable_host"])
-      set[hosts] = [...new Set([...(set[hosts] ?? []), ...origins])];
-    settings[key] = set;
-  }
-  writeFileSync(file, JSON.stringify(prefs));
 }
