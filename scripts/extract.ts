@@ -1,10 +1,11 @@
 /**
  * Prints the posts a site adapter reads in a saved page, one JSON line per post:
  *
- *   npm run --silent extract -- --site x|reddit|mastodon [--base URL] FILE.html
+ *   npm run --silent extract -- --site SITE [--base URL] FILE.html
  *
+ * SITE: x, reddit, bluesky, mastodon, linkedin, facebook, instagram, threads, youtube or tiktok (lib/sites).
  * --base is the page's URL (it resolves relative links and, for Mastodon, names the instance); by default the
- * site's own (https://x.com/, https://www.reddit.com/, https://mastodon.social/).
+ * site's own (the adapter's `defaultBase`: https://x.com/, https://www.reddit.com/, https://mastodon.social/…).
  * For checking an adapter against a fresh capture of the site. Scripts in the page are never run.
  * Exit codes: 0 done, 1 unexpected failure, 2 bad usage (unknown site, missing or unreadable file, bad --base).
  */
