@@ -9,22 +9,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EXTENSION_DIR, launch } from "../scripts/chromium";
 import { routeDemo } from "../scripts/demo-route";
-
-export interface DeskRow {
-  key: string;
-  value: number;
-  unit: string;
-  note: string;
-}
+import { median, type Row } from "./stats";
 
 const RUNS = 9;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-}
-
-export async function benchDesk(): Promise<DeskRow[]> {
+export async function benchDesk(): Promise<Row[]> {
   if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) return [];
   const browser = await launch();
   try {

@@ -18,13 +18,7 @@ import { chainOrder, chainPayload } from "../lib/log/chain";
 import { CATEGORIES, type Category, type ReplyLogEntry, type Severity, STRATEGIES } from "../lib/schemas";
 import { uuidv7 } from "../lib/uuid";
 import { EXTENSION_DIR, launch } from "../scripts/chromium";
-
-export interface LogRow {
-  key: string;
-  value: number;
-  unit: string;
-  note: string;
-}
+import { median, type Row } from "./stats";
 
 export const BENCH_ENTRIES = 100_000;
 
@@ -207,13 +201,7 @@ export async function waitTiming(page: Page, key: keyof PageTimings, before?: nu
   return (await pageTimings(page))[key] as number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-export async function benchLog(): Promise<LogRow[]> {
+export async function benchLog(): Promise<Row[]> {
   if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
     console.error("no Chrome build: skipping the log page figures");
     return [];

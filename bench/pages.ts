@@ -22,24 +22,12 @@ import type { SiteId } from "../lib/schemas";
 import { EXTENSION_DIR, grantInProfile, type Launched, launch } from "../scripts/chromium";
 import type { FeedState } from "./site-page-app";
 import { buildSitePage, PAGE_SCRIPT_PATH, SITE_PAGE_SPECS, type SitePage } from "./site-pages";
-
-export interface PageRow {
-  key: string;
-  value: number;
-  unit: string;
-  note: string;
-}
+import { median, type Row } from "./stats";
 
 const POSTS = 1000;
 /** Posts added per animation frame, as an infinite feed loads them (the X demo renders all of its at once). */
 const BATCH = 100;
 const RUNS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 function pageUrl(page: SitePage): string {
   const url = new URL(page.spec.url);
@@ -113,7 +101,7 @@ async function scriptSeconds(context: BrowserContext, url: string, expectBadges:
   }
 }
 
-async function measure(page: SitePage, withExt: BrowserContext, without: BrowserContext): Promise<PageRow> {
+async function measure(page: SitePage, withExt: BrowserContext, without: BrowserContext): Promise<Row> {
   const url = pageUrl(page);
   await scriptSeconds(withExt, url, true); // warm caches on both sides
   await scriptSeconds(without, url, false);
@@ -205,7 +193,7 @@ interface GrantApi {
 /** `content_script_overhead_ratio_<site>` for the nine sites besides X (run.ts measures X on the demo). */
 export async function benchSitePages(
   opts: { sites?: readonly SiteId[]; log?: (...a: unknown[]) => void } = {},
-): Promise<PageRow[]> {
+): Promise<Row[]> {
   const log = opts.log ?? console.error;
   if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
     log("no Chrome build: skipping the per-site page-cost figures");
@@ -213,7 +201,7 @@ export async function benchSitePages(
   }
   const specs = SITE_PAGE_SPECS.filter((s) => !opts.sites || opts.sites.includes(s.site));
   const pages = await Promise.all(specs.map((s) => buildSitePage(s.site, { write: true })));
-  const rows: PageRow[] = [];
+  const rows: Row[] = [];
   const without = await launch({ extension: false });
   let withExt: Launched | undefined;
   try {

@@ -22,25 +22,14 @@ import {
   MODEL_BIN,
   sharedPresent,
 } from "../scripts/detect-data";
+import { median, type Row } from "./stats";
 
 const json = process.argv.includes("--json");
 const log = (...a: unknown[]) => {
   if (!json) console.error(...a);
 };
 
-interface Row {
-  key: string;
-  value: number;
-  unit: string;
-  note: string;
-}
 const rows: Row[] = [];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 /** Texts to classify: the shared English test set when present (read, never copied), else our demo posts. */
 function benchTexts(): { texts: string[]; source: string } {

@@ -11,13 +11,7 @@ import { lintReply } from "../lib/lint";
 import type { Category, Detection, Lang, Severity } from "../lib/schemas";
 import { LIMIT_SITE_IDS, limitFor, weightedLength } from "../lib/sites/limits";
 import { type SuggestInput, suggest } from "../lib/suggest";
-
-export interface BenchRow {
-  key: string;
-  value: number;
-  unit: string;
-  note: string;
-}
+import { median, type Row } from "./stats";
 
 /** Invented complaints to invented brands: [lang, category, severity, author, text]. */
 const COMPLAINTS: readonly (readonly [Lang, Category, Severity, string, string])[] = [
@@ -109,12 +103,6 @@ function drafts(all: readonly SuggestInput[]): { text: string; lang: Lang; sever
   return out;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
 /** Median µs per call over 15 rounds of at least `perRound` calls, after a warm-up round. */
 function time<T>(items: readonly T[], call: (item: T) => unknown, perRound: number): number {
   for (const item of items) call(item);
@@ -131,7 +119,7 @@ function time<T>(items: readonly T[], call: (item: T) => unknown, perRound: numb
   return median(perCall);
 }
 
-export function benchSuggest(): BenchRow[] {
+export function benchSuggest(): Row[] {
   const all = inputs();
   const texts = drafts(all);
   const x = limitFor("x");

@@ -18,13 +18,7 @@ import { startServer } from "../server/main";
 import { migrate } from "../server/migrations";
 import { replyEntry } from "../tests/chaos/entries";
 import { seededRandom } from "../tests/chaos/fault-proxy";
-
-export interface SyncRow {
-  key: string;
-  value: number;
-  unit: string;
-  note: string;
-}
+import type { Row } from "./stats";
 
 const BULK = 10_000;
 const CROWD = 100;
@@ -36,7 +30,7 @@ function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
 }
 
-export async function benchSync(): Promise<SyncRow[]> {
+export async function benchSync(): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), "apaise-bench-sync-"));
   try {
     // url "": PGlite even when DATABASE_URL is set (openDb falls back to it only when url is undefined).
@@ -57,7 +51,7 @@ async function benchOn(dbOptions: { url?: string; dataDir?: string }, suffix: st
     const random = seededRandom(1122);
     const stamp = new Date().toISOString();
     const config = (token: string): SyncConfig => ({ endpoint: server.url, token, timeoutMs: 120_000 });
-    const rows: SyncRow[] = [];
+    const rows: Row[] = [];
 
     // One agent pushes 10,000 replies, a manager pulls them all.
     const { id: bulkTeam } = await createTeam(db, `bench bulk ${stamp}`);
