@@ -71,10 +71,13 @@ const LINT_RULES = ["blame", "personal-data", "public-compensation", "promise"] 
 
 const pick = <T>(xs: readonly T[], random: () => number): T => xs[Math.floor(random() * xs.length)] as T;
 
-/** `n` log entries of a team of twelve over the year before `end`, sealed per agent. */
+/**
+ * `n` log entries of a team of twelve over the 364 days before `end`, sealed per agent: inside the default
+ * retention (365 days), which the background applies on its own and would otherwise trim the oldest.
+ */
 export async function generateLog(n: number, end: number, seed = 7): Promise<ReplyLogEntry[]> {
   const random = seeded(seed);
-  const span = 365 * 86_400_000;
+  const span = 364 * 86_400_000;
   const out: ReplyLogEntry[] = [];
   for (let i = 0; i < n; i++) {
     const insertedAt = end - span + Math.floor((i / n) * span) + Math.floor(random() * 1000);
