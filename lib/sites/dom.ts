@@ -170,3 +170,8 @@ export function outermost<T extends Element>(els: readonly T[]): T[] {
     return true;
   });
 }
+
+/** Inside something the site hid (`hidden`, or `display: none` inline), looking through shadow roots. */
+export function isHidden(el: Element): boolean {
+  return closestDeep(el, '[hidden], [style*="display: none"], [style*="display:none"]') !== null;
+}

@@ -4,7 +4,7 @@
  * Everything is tied to an AbortSignal and a timeout, and observes with one MutationObserver.
  */
 import { readEditorText } from "../insert";
-import { closestDeep, containsDeep, isElement } from "./dom";
+import { closestDeep, containsDeep, isElement, isHidden } from "./dom";
 import type { PostOutcome, WatchOptions } from "./types";
 
 /** Resolves with the first non-null `probe()` result, re-probing on every DOM change. */
@@ -56,6 +56,21 @@ export interface ComposerWatch extends WatchOptions {
    * then counts as a submit, but "posted" still needs the composer emptied or closed afterwards.
    */
   enterSubmits?: boolean;
+}
+
+/**
+ * The usual composer: an editor inside a box that holds its submit control. A click on a control matching
+ * `submitCss` inside the box submits; the composer is closed once the editor or the box leaves the page, or the
+ * editor is hidden.
+ */
+export function boxedComposer(box: Element | null, submitCss: string): Pick<ComposerWatch, "isSubmit" | "closed"> {
+  return {
+    isSubmit: (target) => {
+      const submit = closestDeep(target, submitCss);
+      return !!submit && !!box && containsDeep(box, submit);
+    },
+    closed: (e) => !e.isConnected || (box !== null && !box.isConnected) || isHidden(e),
+  };
 }
 
 function isDisabled(btn: Element | null): boolean {

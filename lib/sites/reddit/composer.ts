@@ -9,9 +9,9 @@
  * Markdown mode, a textarea; lib/insert handles both.
  */
 import { resolveEditable } from "../../insert";
-import { closestDeep, containsDeep, deepQueryAll, isElement, selectAll } from "../dom";
+import { closestDeep, deepQueryAll, isHidden, selectAll } from "../dom";
 import type { OpenOptions, PostOutcome, WatchOptions } from "../types";
-import { waitForElement, watchComposer } from "../watch";
+import { boxedComposer, waitForElement, watchComposer } from "../watch";
 import { isNewRedditItem, postIdOf } from "./extract";
 import { REDDIT_SELECTORS as S } from "./selectors";
 
@@ -19,10 +19,6 @@ const ITEM = "shreddit-post, shreddit-comment, .thing[data-fullname]";
 const join = (list: readonly string[]) => list.join(", ");
 
 /** An element whose inline style or `hidden` attribute hides it or an ancestor (computed style needs layout). */
-function isHidden(el: Element): boolean {
-  return closestDeep(el, '[hidden], [style*="display: none"], [style*="display:none"]') !== null;
-}
-
 /** The contenteditable or text field inside a composer element (itself, a light child or in its shadow root). */
 function editorIn(composer: Element): HTMLElement | null {
   if (composer.localName === "textarea" || composer.getAttribute("contenteditable") === "true") {
@@ -199,10 +195,6 @@ export function watchPosted(editor: HTMLElement, opts: WatchOptions = {}): Promi
   return watchComposer(editor, {
     ...opts,
     submitButton: submitOf,
-    isSubmit: (target) => {
-      const button = closestDeep(target, join([...S.composerSubmit.css, ...S.oldSubmit.css]));
-      return !!button && !!composer && isElement(button) && containsDeep(composer, button);
-    },
-    closed: (e) => !e.isConnected || (composer !== null && !composer.isConnected) || isHidden(e),
+    ...boxedComposer(composer, join([...S.composerSubmit.css, ...S.oldSubmit.css])),
   });
 }

@@ -5,19 +5,15 @@
  * the agent stays the one who publishes.
  */
 import { resolveEditable } from "../../insert";
-import { closestDeep, containsDeep, type SelectorSpec, selectFirst } from "../dom";
+import { closestDeep, isHidden, type SelectorSpec, selectFirst } from "../dom";
 import type { OpenOptions, PostOutcome, WatchOptions } from "../types";
-import { waitForElement } from "../watch";
+import { boxedComposer, waitForElement } from "../watch";
 import { watchComposerPostingOnEnter } from "../watch-enter";
 import { TIKTOK_SELECTORS as S } from "./selectors";
 
 const join = (spec: SelectorSpec) => spec.css.join(", ");
 /** Node.DOCUMENT_POSITION_FOLLOWING. */
 const FOLLOWING = 4;
-
-function isHidden(el: Element): boolean {
-  return closestDeep(el, '[hidden], [style*="display: none"], [style*="display:none"]') !== null;
-}
 
 /** The Draft.js editor of a box, when it is shown. */
 function editorIn(box: Element): HTMLElement | null {
@@ -119,10 +115,6 @@ export function watchPosted(editor: HTMLElement, opts: WatchOptions = {}): Promi
   return watchComposerPostingOnEnter(editor, {
     ...opts,
     submitButton: submitOf,
-    isSubmit: (target) => {
-      const submit = closestDeep(target, join(S.submit));
-      return !!submit && !!box && containsDeep(box, submit);
-    },
-    closed: (e) => !e.isConnected || (box !== null && !box.isConnected) || isHidden(e),
+    ...boxedComposer(box, join(S.submit)),
   });
 }

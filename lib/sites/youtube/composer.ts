@@ -7,19 +7,15 @@
  * comment it follows. Never presses Reply/Comment: the agent stays the one who publishes.
  */
 import { readEditorText, resolveEditable } from "../../insert";
-import { closestDeep, containsDeep, type SelectorSpec, selectAll, selectFirst } from "../dom";
+import { closestDeep, isHidden, type SelectorSpec, selectAll, selectFirst } from "../dom";
 import type { OpenOptions, PostOutcome, WatchOptions } from "../types";
-import { waitForElement, watchComposer } from "../watch";
+import { boxedComposer, waitForElement, watchComposer } from "../watch";
 import { authorOf } from "./extract";
 import { YOUTUBE_SELECTORS as S } from "./selectors";
 
 const join = (spec: SelectorSpec) => spec.css.join(", ");
 /** Node.DOCUMENT_POSITION_FOLLOWING. */
 const FOLLOWING = 4;
-
-function isHidden(el: Element): boolean {
-  return closestDeep(el, '[hidden], [style*="display: none"], [style*="display:none"]') !== null;
-}
 
 function ownerOf(node: Element): Element | null {
   return node.closest(join(S.comment));
@@ -102,10 +98,6 @@ export function watchPosted(editor: HTMLElement, opts: WatchOptions = {}): Promi
   return watchComposer(editor, {
     ...opts,
     submitButton: submitOf,
-    isSubmit: (target) => {
-      const submit = closestDeep(target, join(S.submit));
-      return !!submit && !!box && containsDeep(box, submit);
-    },
-    closed: (e) => !e.isConnected || (box !== null && !box.isConnected) || isHidden(e),
+    ...boxedComposer(box, join(S.submit)),
   });
 }
