@@ -31,12 +31,15 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   let settings: PageSettings = initial;
   let lang: UiLang = resolveUiLang(settings.uiLanguage, navigator.language);
   let brand = brandHandleSet(settings.brandHandles);
+  let brandChanged = false;
   const isBrand = (handle: string) => brand.has(handle.replace(/^@/, "").toLowerCase());
   const enabled = () => !settings.disabledSites.includes(adapter.id);
   const unwatch = watchPageSettings((next) => {
     const wasEnabled = enabled();
     settings = next;
     brand = brandHandleSet(next.brandHandles);
+    brandChanged = true;
+    schedule();
     // The agent turned this site off (or back on) in options: the page follows at once.
     if (wasEnabled && !enabled()) scanner.reset(document);
     if (!wasEnabled && enabled()) {
@@ -119,9 +122,9 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
 
   let answeredKey = "";
   /** The brand's replies in the thread, when they changed since last sent (undefined: nothing new to send). */
-  const checkAnswered = (): BrandReplies | undefined => {
+  const checkAnswered = (found: readonly Element[]): BrandReplies | undefined => {
     if (brand.size === 0 && answered.size === 0) return undefined;
-    const posts = scanner.read(document);
+    const posts = scanner.read(found);
     const kind = adapter.pageKind(location.href);
     const next = brandAnswers(
       posts.map((p) => ({ id: p.post.id, author: p.post.author, text: p.post.text, complaint: p.complaint })),
@@ -145,8 +148,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   const changes = new ChangeSet();
   const scan = () => {
     if (ctx.isInvalid || !enabled()) return;
-    const { scanned, fresh } = scanner.scan(document, location.href, changes.take());
-    const brandReplies = checkAnswered();
+    const { scanned, fresh, posts, extracted } = scanner.scan(document, location.href, changes.take());
+    // Answers can only change when a post was read, or the brand's handles were edited.
+    const brandReplies = extracted > 0 || brandChanged ? checkAnswered(posts) : undefined;
+    brandChanged = false;
     // Health is judged on the pages the adapter claims (its detectors), not on settings or message pages.
     const health = adapter.pageKind(location.href) === null ? undefined : healthNow();
     if (fresh.length > 0 || health !== undefined || brandReplies !== undefined) {

@@ -29,10 +29,16 @@ interface Seen {
 export interface ScanResult {
   scanned: number;
   fresh: Array<{ post: PostSnapshot; detection: Detection }>;
+  /** The post elements found, in document order (for `read`, so the page is not queried twice). */
+  posts: Element[];
+  /** How many posts were extracted by this scan (0: nothing on the page is new or changed). */
+  extracted: number;
 }
 
 export class Scanner {
   private seen = new WeakMap<Element, Seen>();
+  /** Posts extracted since the scanner was made (ScanResult.extracted is this scan's share). */
+  private extracted = 0;
 
   constructor(
     private readonly adapter: ScannerAdapter,
@@ -47,6 +53,7 @@ export class Scanner {
    */
   scan(root: ParentNode, base: string, changed: ((el: Element) => boolean) | null = null): ScanResult {
     const fresh: ScanResult["fresh"] = [];
+    const before = this.extracted;
     const posts = this.adapter.findPosts(root);
     for (const el of posts) {
       const cached = this.seen.get(el);
@@ -69,11 +76,12 @@ export class Scanner {
       if (cached.mark) this.marker.unmark(cached.mark);
       this.first(el, base, fresh, id);
     }
-    return { scanned: posts.length, fresh };
+    return { scanned: posts.length, fresh, posts, extracted: this.extracted - before };
   }
 
   /** Extracts, classifies and marks a post element not seen before (or now showing another post, `id`). */
   private first(el: Element, base: string, fresh: ScanResult["fresh"], knownId?: string): void {
+    this.extracted++;
     const post = this.adapter.extractPost(el, base);
     if (!post) {
       // Remember what failed, under its id, so the next scan does not extract it again; no id: try again later.
@@ -123,10 +131,10 @@ export class Scanner {
     this.seen = new WeakMap();
   }
 
-  /** The posts read so far that are still on the page, in document order, with their element and verdict. */
-  read(root: ParentNode): Array<{ el: Element; post: PostSnapshot; complaint: boolean }> {
+  /** Of `posts` (a scan's, in document order), those read so far, with their element and verdict. */
+  read(posts: readonly Element[]): Array<{ el: Element; post: PostSnapshot; complaint: boolean }> {
     const out: Array<{ el: Element; post: PostSnapshot; complaint: boolean }> = [];
-    for (const el of this.adapter.findPosts(root)) {
+    for (const el of posts) {
       const s = this.seen.get(el);
       if (s?.post) out.push({ el, post: s.post, complaint: s.complaint });
     }

@@ -136,3 +136,20 @@ describe("ChangeSet", () => {
     expect(changes.take()).toBeNull();
   });
 });
+
+describe("what a scan returns for the content script's next steps", () => {
+  test("the posts found in order, how many were extracted, and read() over them without querying again", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    const changes = new ChangeSet();
+    feed(["1", "late!"], ["2", "fine"]);
+    const first = scanner.scan(doc, "https://x.com/", changes.take());
+    expect(first.posts.map((el) => el.getAttribute("data-id"))).toEqual(["1", "2"]);
+    expect(first.extracted).toBe(2);
+    expect(scanner.read(first.posts).map((r) => [r.post.id, r.complaint])).toEqual([
+      ["1", true],
+      ["2", false],
+    ]);
+    // Nothing new or changed: nothing extracted, so the content script skips what depends on the posts' content.
+    expect(scanner.scan(doc, "https://x.com/", changes.take()).extracted).toBe(0);
+  });
+});
