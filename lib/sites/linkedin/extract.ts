@@ -210,13 +210,22 @@ export function findPosts(root: ParentNode): Element[] {
     posts = selfAndAll(root, css);
     if (posts.length > 0) break;
   }
-  // A wrapper and its card carry the same URN: keep the card.
-  posts = posts.filter((p) => !posts.some((q) => q !== p && p.contains(q) && urnOf(q) === urnOf(p)));
+  // A wrapper and its card carry the same URN: keep the card. One walk up from each post (a feed holds a thousand).
+  const set = new Set(posts);
+  const wrappers = new Set<Element>();
+  for (const q of posts) {
+    for (let up = q.parentElement; up; up = up.parentElement) {
+      if (set.has(up) && urnOf(up) === urnOf(q)) wrappers.add(up);
+    }
+  }
+  if (wrappers.size > 0) posts = posts.filter((p) => !wrappers.has(p));
   let comments: Element[] = [];
   for (const css of S.comment.css) {
     comments = selfAndAll(root, css);
     if (comments.length > 0) break;
   }
+  if (comments.length === 0) return posts;
+  if (posts.length === 0) return comments;
   // Document order, as the page shows them (4: Node.DOCUMENT_POSITION_FOLLOWING).
   return [...new Set([...posts, ...comments])].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
