@@ -61,9 +61,18 @@ function countOutermost(root: ParentNode, selectors: readonly string[]): number 
   return count;
 }
 
-/** Reads the page with the adapter: every post found, at most `sample` of them extracted. */
-export function assessPage(adapter: SiteAdapter, root: ParentNode, base: string, sample = 20): PageStats {
-  const posts = adapter.findPosts(root);
+/**
+ * Reads the page with the adapter: every post found, at most `sample` of them extracted. `found`: the adapter's
+ * posts under `root` when the caller just found them (the content script's scan), so they are not looked for twice.
+ */
+export function assessPage(
+  adapter: SiteAdapter,
+  root: ParentNode,
+  base: string,
+  sample = 20,
+  found?: readonly Element[],
+): PageStats {
+  const posts = found ?? adapter.findPosts(root);
   const picked = posts.slice(0, sample);
   let withId = 0;
   let extracted = 0;
@@ -87,8 +96,14 @@ export function assessPage(adapter: SiteAdapter, root: ParentNode, base: string,
 }
 
 /** The report to send for this page, or null when the adapter works (or nothing can be concluded). */
-export function healthReport(adapter: SiteAdapter, root: ParentNode, base: string, now: number): HealthReport | null {
-  const stats = assessPage(adapter, root, base);
+export function healthReport(
+  adapter: SiteAdapter,
+  root: ParentNode,
+  base: string,
+  now: number,
+  found?: readonly Element[],
+): HealthReport | null {
+  const stats = assessPage(adapter, root, base, 20, found);
   const broken = checkHealth(stats);
   return broken ? { site: adapter.id, broken, postLike: stats.postLike, found: stats.found, at: now } : null;
 }

@@ -18,12 +18,15 @@ import type { HealthReport } from "../schemas";
 import { type BrandAnswer, brandAnswers, brandHandleSet } from "./answered";
 import { type Claim, createBadge, updateBadge } from "./badge";
 import { healthReport } from "./health";
+import { NearViewport } from "./near";
 import { ChangeSet, Scanner } from "./scanner";
 
 type BrandReplies = NonNullable<Extract<ToBackgroundFromContent, { type: "complaints/seen" }>["answered"]>;
 
 /** How often the adapter's health is checked while the page changes (it extracts a sample of posts). */
 const HEALTH_EVERY_MS = 10_000;
+/** The shortest time between two scans of a changing page (a badge shows at most this late, plus idle time). */
+const SCAN_GAP_MS = 400;
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   const [model, lexicon, initial] = await Promise.all([loadModel(), loadLexicon(), getPageSettings()]);
@@ -69,6 +72,13 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     },
   };
 
+  // Posts are read as the agent scrolls near them (lib/content/near.ts): a post, or content the page added, coming
+  // near calls for a scan.
+  const near = new NearViewport((els) => {
+    for (const el of els) changes.note(el);
+    schedule();
+  });
+  ctx.onInvalidated(() => near.disconnect());
   const scanner = new Scanner(
     {
       findPosts: (root) => adapter.findPosts(root),
@@ -103,17 +113,18 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
         host.remove();
       },
     },
+    near.has,
   );
 
   // Health: sent first (so a report left by the tab's previous page is replaced), then when it changes (broken
   // part, or back to working), checked at most every HEALTH_EVERY_MS.
   let lastHealth = "";
   let healthCheckedAt = 0;
-  const healthNow = (): HealthReport | null | undefined => {
+  const healthNow = (found: readonly Element[]): HealthReport | null | undefined => {
     const now = Date.now();
     if (now - healthCheckedAt < HEALTH_EVERY_MS) return undefined;
     healthCheckedAt = now;
-    const report = healthReport(adapter, document, location.href, now);
+    const report = healthReport(adapter, document, location.href, now, found);
     const key = report ? `${report.broken}` : "null";
     if (key === lastHealth) return undefined;
     lastHealth = key;
@@ -153,7 +164,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     const brandReplies = extracted > 0 || brandChanged ? checkAnswered(posts) : undefined;
     brandChanged = false;
     // Health is judged on the pages the adapter claims (its detectors), not on settings or message pages.
-    const health = adapter.pageKind(location.href) === null ? undefined : healthNow();
+    const health = adapter.pageKind(location.href) === null ? undefined : healthNow(posts);
     if (fresh.length > 0 || health !== undefined || brandReplies !== undefined) {
       void send({
         type: "complaints/seen",
@@ -165,29 +176,46 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     }
   };
 
-  // One observer for the whole page; scans are batched to one per frame at most, and wait for idle time so the
-  // site's own scripting stays first.
+  // One observer for the whole page. Scans wait for idle time so the site's own scripting stays first, and come
+  // at most every SCAN_GAP_MS: a feed loading its posts in a burst of frames is scanned a few times, not once per
+  // frame (each scan looks through the whole page for posts).
   let pending = false;
-  const schedule = () => {
-    if (pending) return;
-    pending = true;
+  let lastScanAt = Number.NEGATIVE_INFINITY;
+  const scanWhenIdle = () =>
     ctx.requestIdleCallback(
       () => {
         pending = false;
+        lastScanAt = performance.now();
         scan();
       },
       { timeout: 250 },
     );
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    const wait = lastScanAt + SCAN_GAP_MS - performance.now();
+    if (wait > 0) ctx.setTimeout(scanWhenIdle, wait);
+    else scanWhenIdle();
   };
-  // Our own badges going in or out change the page too: those mutations alone do not call for a scan.
+  // Our own badges going in or out change the page too: those mutations alone do not call for a scan. Elements
+  // the page adds are read once they come near the agent (near.watch); anything else (text, links, removals: a
+  // recycled or re-rendered post) calls for a scan now.
   const observer = new MutationObserver((records) => {
-    let relevant = false;
+    let now = false;
     for (const record of records) {
       if (addsOnlyBadges(record)) continue;
-      relevant = true;
+      if (record.type === "childList" && record.removedNodes.length === 0) {
+        let text = false;
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== Node.ELEMENT_NODE) text = true;
+          else if (!isBadge(node)) near.watch(node as Element);
+        }
+        if (!text) continue;
+      }
       changes.note(record.target);
+      now = true;
     }
-    if (relevant) schedule();
+    if (now) schedule();
   });
   // Text and link changes too: a recycled post may only get new text nodes' values or a new permalink.
   observer.observe(document.body, {
@@ -209,12 +237,14 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   // Ages on the badges move with the clock; a page that stopped changing still gets its health checked.
   ctx.setInterval(() => {
     for (const { host, post, detection } of scanner.marks(document)) updateBadge(host, post, detection, badgeOptions);
+    near.sweep();
     changes.all();
     schedule();
   }, 30_000);
   // The first health check waits for the page to render its posts.
   healthCheckedAt = Date.now() - HEALTH_EVERY_MS + 3_000;
   ctx.setTimeout(schedule, 3_500);
+  lastScanAt = performance.now();
   scan();
 
   // The context menu says "this post", the page only tells us where the agent right-clicked.

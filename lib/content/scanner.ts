@@ -44,10 +44,13 @@ export class Scanner {
     private readonly adapter: ScannerAdapter,
     private readonly classify: (post: PostSnapshot) => Detection,
     private readonly marker: Marker,
+    /** Whether a post not read yet is close enough to the agent to be read now (lib/content/near.ts); all by default. */
+    private readonly near: (el: Element) => boolean = () => true,
   ) {}
 
   /**
-   * Scans `root`; returns the complaints not reported before for their element. `changed` (from the page's
+   * Scans `root`; returns the complaints not reported before for their element. A post never read is read once
+   * `near` says so (far ones are left for a later scan). `changed` (from the page's
    * mutations) says whether anything changed inside a post already read: when it says no, the post is not read
    * again; null reads every post again (a full scan).
    */
@@ -58,8 +61,8 @@ export class Scanner {
     for (const el of posts) {
       const cached = this.seen.get(el);
       if (!cached) {
-        // An element never seen: extracting it reads its id too, so the id is not derived twice.
-        this.first(el, base, fresh);
+        // An element never seen, once near the agent: extracting it reads its id too, so the id is not derived twice.
+        if (this.near(el)) this.first(el, base, fresh);
         continue;
       }
       if (changed && !changed(el)) continue;

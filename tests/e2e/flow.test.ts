@@ -7,7 +7,7 @@
 import type { BrowserContext, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { routeDemo } from "../../scripts/demo-route";
-import { type Launched, launch, outputPath } from "./harness";
+import { type Launched, launch, outputPath, readThrough } from "./harness";
 
 interface DemoWindow {
   __apaiseDemo: { getComposerText(): string | null; posted: Array<{ postId: string | null; text: string }> };
@@ -56,6 +56,8 @@ beforeAll(async () => {
   await x.goto("https://x.com/home");
   await x.waitForSelector('article[data-testid="tweet"]');
   await x.waitForSelector("[data-apaise-post-id]");
+  // Posts are read as they come near the viewport: the agent scrolls through the timeline once.
+  await readThrough(x);
   const sw = await worker();
   tabId = await sw.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ url: "https://x.com/*" });
@@ -428,5 +430,42 @@ describe("the extension's own pages", () => {
     expect(suggestions).toHaveLength(3);
     await panel.screenshot({ path: outputPath(`sidepanel-detail-${lang}-${theme}.png`), fullPage: true });
     await panel.close();
+  });
+});
+
+describe("reading as the agent scrolls", () => {
+  test("a 300-post timeline: only posts near the viewport are read; scrolling down reads the next ones", async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto("https://x.com/home?posts=300");
+      await page.waitForSelector("[data-apaise-post-id]");
+      // Where the badged posts are, in screens from the top of the viewport (1: one screen below its top).
+      const badged = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("[data-apaise-post-id]")].map(
+            (b) => (b.closest("article")?.getBoundingClientRect().top ?? Number.NaN) / innerHeight,
+          ),
+        );
+      const articles = await page.locator('article[data-testid="tweet"]').count();
+      expect(articles).toBeGreaterThanOrEqual(300);
+      // Settled: the scans after the first frames are done.
+      await page.waitForTimeout(1500);
+      const atTop = await badged();
+      expect(atTop.length).toBeGreaterThan(0);
+      // Read: the viewport and one screen below it (a post starting there may reach a little further).
+      expect(Math.max(...atTop)).toBeLessThan(2.2);
+      const queued = await page.evaluate(() => document.querySelectorAll("article").length);
+      expect(atTop.length).toBeLessThan(queued / 10);
+
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(async () => (await badged()).length, { timeout: 10_000 }).toBeGreaterThan(atTop.length);
+      const atBottom = await badged();
+      // The new badges are on the posts now in view (negative: above the new viewport's top), none in between.
+      const fresh = atBottom.filter((top) => top > -1.6);
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(atBottom.length).toBe(atTop.length + fresh.length);
+    } finally {
+      await page.close();
+    }
   });
 });

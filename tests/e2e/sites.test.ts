@@ -21,6 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readThrough } from "./harness";
 import {
   grantInProfile,
   launchProfile,
@@ -183,6 +184,8 @@ for (const c of SITE_CASES) {
 
     test("complaints get a badge; calm posts do not", async () => {
       page = await openPage(c.url);
+      // Posts are read as they come near the viewport: the agent scrolls through the page.
+      await readThrough(page);
       for (const id of c.complaints) await badge(page, id).waitFor({ state: "attached", timeout: 20_000 });
       for (const id of c.calm) expect(await badge(page, id).count(), `${c.site}: ${id} is no complaint`).toBe(0);
       // Post text is never rendered as HTML in a badge.

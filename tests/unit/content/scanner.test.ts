@@ -113,6 +113,45 @@ describe("Scanner", () => {
   });
 });
 
+describe("reading as the agent scrolls (near)", () => {
+  test("a post is read only once near says so; the scan that follows reads it, even when nothing else changed", () => {
+    const near = new Set<string>(["1"]);
+    const asked: string[] = [];
+    const scanner = new Scanner(adapter, classify, marker, (el) => {
+      const id = el.getAttribute("data-id") ?? "";
+      asked.push(id);
+      return near.has(id);
+    });
+    const changes = new ChangeSet();
+    feed(["1", "late!"], ["2", "broken!"], ["3", "fine"]);
+    const first = scanner.scan(doc, "https://x.com/", changes.take());
+    expect(first.fresh.map((f) => f.post.id)).toEqual(["1"]);
+    expect(first.extracted).toBe(1);
+    expect(calls.extract).toBe(1);
+    expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(1);
+    // The agent scrolls: 2 and 3 come near (the content script schedules a scan; no mutation in the page).
+    near.add("2").add("3");
+    asked.length = 0;
+    const second = scanner.scan(doc, "https://x.com/", changes.take());
+    expect(second.fresh.map((f) => f.post.id)).toEqual(["2"]);
+    expect(second.extracted).toBe(2);
+    // A post read is never asked about again; a far one is asked at each scan (a set lookup) until it comes near.
+    expect(asked).toEqual(["2", "3"]);
+    expect(scanner.read(second.posts).map((r) => r.post.id)).toEqual(["1", "2", "3"]);
+  });
+
+  test("a post far away is not marked, reported or counted as read; find() and markMissed still reach it", () => {
+    const scanner = new Scanner(adapter, classify, marker, () => false);
+    feed(["1", "late!"]);
+    const r = scanner.scan(doc, "https://x.com/");
+    expect(r).toMatchObject({ scanned: 1, fresh: [], extracted: 0 });
+    expect(scanner.read(r.posts)).toEqual([]);
+    const el = scanner.find(doc, "1");
+    expect(el?.getAttribute("data-id")).toBe("1");
+    expect(scanner.markMissed(doc, el as Element, "https://x.com/")?.post.id).toBe("1");
+  });
+});
+
 describe("ChangeSet", () => {
   test("starts with everything; then only the changed nodes and their ancestors; all() again on demand", () => {
     feed(["1", "a"], ["2", "b"]);
