@@ -3,7 +3,7 @@
  * with the extension over without it, on a synthetic 1,000-post page of each site besides X (bench/site-pages.ts:
  * one post of the site's fixture, rendered 1,000 times by a Preact feed, 100 a frame), served at the site's real URL
  * with `context.route` (nothing goes out). Measured like run.ts's X figure: two persistent contexts, a warm-up, then
- * alternating, the median of 5 CDP `Performance.getMetrics` ScriptDuration readings on each side.
+ * alternating, the median of PAGE_RUNS (bench/stats.ts) CDP `Performance.getMetrics` ScriptDuration readings on each side.
  *
  * ScriptDuration leaves out promise jobs (the page script renders in queueMicrotask jobs, which it counts: see
  * site-page-app.tsx). Unlike the X demo, which renders its posts at once, these feeds grow a batch at a time, as
@@ -22,12 +22,11 @@ import type { SiteId } from "../lib/schemas";
 import { EXTENSION_DIR, grantInProfile, type Launched, launch } from "../scripts/chromium";
 import type { FeedState } from "./site-page-app";
 import { buildSitePage, PAGE_SCRIPT_PATH, SITE_PAGE_SPECS, type SitePage } from "./site-pages";
-import { median, type Row } from "./stats";
+import { median, PAGE_RUNS, type Row } from "./stats";
 
 const POSTS = 1000;
 /** Posts added per animation frame, as an infinite feed loads them (the X demo renders all of its at once). */
 const BATCH = 100;
-const RUNS = 5;
 
 function pageUrl(page: SitePage): string {
   const url = new URL(page.spec.url);
@@ -107,7 +106,7 @@ async function measure(page: SitePage, withExt: BrowserContext, without: Browser
   await scriptSeconds(without, url, false);
   const a: Reading[] = [];
   const b: Reading[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < PAGE_RUNS; i++) {
     a.push(await scriptSeconds(withExt, url, true));
     b.push(await scriptSeconds(without, url, false));
   }
@@ -120,7 +119,7 @@ async function measure(page: SitePage, withExt: BrowserContext, without: Browser
     value: ms(a) / ms(b),
     unit: "×",
     note:
-      `with / without ${ms(a).toFixed(0)} ms / ${ms(b).toFixed(0)} ms, median of ${RUNS}; ${rendered} posts, ` +
+      `with / without ${ms(a).toFixed(0)} ms / ${ms(b).toFixed(0)} ms, median of ${PAGE_RUNS}; ${rendered} posts, ` +
       `${BATCH} a frame (${badges} badged), built from tests/fixtures/${spec.site}/${spec.fixture} at ${new URL(spec.url).host}; ` +
       "the synthetic page's own scripting (a Preact feed) is far lighter than the real site's: pessimistic",
   };

@@ -22,7 +22,7 @@ import {
   MODEL_BIN,
   sharedPresent,
 } from "../scripts/detect-data";
-import { median, type Row } from "./stats";
+import { median, PAGE_RUNS, type Row } from "./stats";
 
 const json = process.argv.includes("--json");
 const log = (...a: unknown[]) => {
@@ -199,7 +199,7 @@ async function benchPageCost(): Promise<void> {
       const b: number[] = [];
       await scriptSeconds(withExt.context, url, true); // warm caches on both sides
       await scriptSeconds(without.context, url, false);
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < PAGE_RUNS; i++) {
         a.push(await scriptSeconds(withExt.context, url, true));
         b.push(await scriptSeconds(without.context, url, false));
       }
@@ -208,7 +208,7 @@ async function benchPageCost(): Promise<void> {
         key: posts === 100 ? "content_script_overhead_ratio_100" : "content_script_overhead_ratio",
         value: ratio,
         unit: "×",
-        note: `page scripting time with / without the extension, demo timeline of ${posts} posts, median of 5 (${(median(a) * 1000).toFixed(0)} ms / ${(median(b) * 1000).toFixed(0)} ms)`,
+        note: `page scripting time with / without the extension, demo timeline of ${posts} posts, median of ${PAGE_RUNS} (${(median(a) * 1000).toFixed(0)} ms / ${(median(b) * 1000).toFixed(0)} ms)`,
       });
     }
   } finally {

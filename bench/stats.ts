@@ -15,3 +15,9 @@ export function median(xs: readonly number[]): number {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
+
+/**
+ * Readings on each side (with and without the extension, alternating) for a page-cost ratio: the machines are
+ * shared and a page's scripting time varies by a tenth from one load to the next, so the median of a few is kept.
+ */
+export const PAGE_RUNS = 7;
