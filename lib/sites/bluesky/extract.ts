@@ -31,9 +31,10 @@ function ownerOf(node: Element): Element | null {
 }
 
 /** Quoted posts inside `item`: its own nested pressable blocks that link to a post (outermost only). */
+const QUOTE_LIKE = [...S.quote.css, '[role="link"]'].join(", ");
+
 function quotesOf(item: Element): Element[] {
-  const css = [...S.quote.css, '[role="link"]'].join(", ");
-  const found = [...item.querySelectorAll(css)].filter(
+  const found = [...item.querySelectorAll(QUOTE_LIKE)].filter(
     (q) => ownerOf(q) === item && q.querySelector(S.postLink.css[0]) !== null,
   );
   return outermost(found);
@@ -382,6 +383,26 @@ export function previewOf(el: Element): { author: string | null; name: string; t
 export function findPosts(root: ParentNode): Element[] {
   return selfAndAll(root, ITEM).filter((el) => {
     if (el.parentElement?.closest(ITEM)) return false;
-    return el.matches(S.threadItem.css[0]) || ownRef(el, quotesOf(el)) !== null;
+    return el.matches(S.threadItem.css[0]) || linksToItself(el);
   });
+}
+
+/**
+ * ownRef(item, quotesOf(item)) !== null, in one pass over the item's post links (findPosts runs on every post of
+ * the page at each scan): a link is in a quote when one of its ancestors inside the item is quote-like, since a
+ * quote is a quote-like block holding a post link, and the link is one (the link itself may be quote-like: it holds
+ * no post link, so it is no quote).
+ */
+function linksToItself(item: Element): boolean {
+  const handle = testIdHandle(item);
+  if (!handle) return false;
+  for (const link of item.querySelectorAll(S.postLink.css[0])) {
+    if (ownerOf(link) !== item) continue;
+    const quote = link.parentElement?.closest(QUOTE_LIKE);
+    if (quote && quote !== item && item.contains(quote)) continue;
+    const ref = postRefOf(link.getAttribute("href"));
+    if (ref && (sameActor(ref.actor, handle) || (handle === INVALID_HANDLE && ref.actor.startsWith("did:"))))
+      return true;
+  }
+  return false;
 }
