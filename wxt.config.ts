@@ -1,24 +1,12 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
 
-import { LEXICON_WORDS } from "./lib/detect/lexicon";
-import { LEXICON_FILE } from "./lib/detect/lexicon-file";
 import { SITE_MATCHES } from "./lib/sites/matches";
 
 export default defineConfig({
   // APAISE_OUT_DIR lets two builds (e.g. two engineers' test runs) live side by side; default .output.
   outDir: process.env.APAISE_OUT_DIR ?? ".output",
   modules: ["@wxt-dev/webextension-polyfill"],
-  hooks: {
-    // The detector's words, from lib/detect/lexicon.ts, as a file the content scripts fetch (lib/content/run.ts):
-    // generated at each build, so it cannot drift from the source.
-    "build:publicAssets": (_wxt, files) => {
-      files.push({ relativeDest: LEXICON_FILE, contents: JSON.stringify(LEXICON_WORDS) });
-    },
-    "prepare:publicPaths": (_wxt, paths) => {
-      paths.push(`/${LEXICON_FILE}`);
-    },
-  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -31,13 +19,6 @@ export default defineConfig({
     host_permissions: SITE_MATCHES,
     // The team endpoint's origin, requested when the agent sets it in options (never all sites up front).
     optional_host_permissions: ["https://*/*", "http://localhost/*", "http://127.0.0.1/*"],
-    // The classifier's weights and words are files the content script fetches once, so the script stays small.
-    web_accessible_resources:
-      // Any https page may read it (Mastodon instances are granted at run time); the weights are public, and this
-      // grants the extension nothing on those pages.
-      browser === "firefox"
-        ? ["model/*.bin", "model/*.json"]
-        : [{ resources: ["model/*.bin", "model/*.json"], matches: ["https://*/*"] }],
     action: { default_title: "__MSG_actionTitle__" },
     // Keyboard: open the panel, next complaint, insert suggestion 1/2/3. Chrome binds at most four suggested keys,
     // and silently drops one that clashes with its own (Alt+Shift+A, N and P do on Linux): tests/e2e/desk.test.ts

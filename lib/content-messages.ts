@@ -3,6 +3,7 @@
  * part of lib/messages.ts a content script needs, kept apart so its bundle holds only these few Zod schemas.
  */
 import * as z from "zod/mini";
+import { Detection } from "./schemas";
 
 export const PostId = z.string().check(z.minLength(1), z.maxLength(64));
 export const LogId = PostId;
@@ -40,6 +41,16 @@ export const InsertResult = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
 ]);
 export type InsertResult = z.infer<typeof InsertResult>;
+
+/** At most this many posts per `posts/classify` message. */
+export const CLASSIFY_BATCH = 200;
+
+/** The background's answer to `posts/classify`: one verdict per post, in order. */
+export const ClassifyResult = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), detections: z.array(Detection).check(z.maxLength(CLASSIFY_BATCH)) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ClassifyResult = z.infer<typeof ClassifyResult>;
 
 /** Parses or explains: the error names the field and the problem, for logs and tests. */
 export function parseMessage<T>(

@@ -6,7 +6,7 @@
  * which imports only the few Zod schema kinds it uses: content scripts load in every page and must stay small.
  */
 import * as z from "zod/mini";
-import { LogId, PostId, ReplyText } from "./content-messages";
+import { CLASSIFY_BATCH, LogId, PostId, ReplyText } from "./content-messages";
 import { ComplaintStatus, Detection, HealthReport, PostSnapshot, ReplyLogEntry, SiteId, Suggestion } from "./schemas";
 
 const Handle = z.string().check(z.minLength(1), z.maxLength(100));
@@ -36,6 +36,8 @@ const FROM_CONTENT = [
       }),
     ),
   }),
+  /** Posts read near the agent's viewport, for the background's detector (lib/detect/service.ts) to judge. */
+  z.object({ type: z.literal("posts/classify"), items: z.array(PostSnapshot).check(z.maxLength(CLASSIFY_BATCH)) }),
   z.object({ type: z.literal("panel/open"), key: Key }),
   /** The agent marked a post the detector let through ("missed complaint"). */
   z.object({ type: z.literal("complaints/missed"), post: PostSnapshot, detection: Detection }),
@@ -101,6 +103,7 @@ export type ToBackgroundFromPage = z.infer<typeof ToBackgroundFromPage>;
 const CONTENT_TYPES: Record<ToBackgroundFromContent["type"], true> = {
   "complaints/seen": true,
   "complaints/missed": true,
+  "posts/classify": true,
   "panel/open": true,
   "reply/outcome": true,
 };
@@ -109,7 +112,7 @@ export function isFromContent(msg: { type: string }): msg is ToBackgroundFromCon
   return Object.hasOwn(CONTENT_TYPES, msg.type);
 }
 
-export { complaintKey, InsertResult, parseMessage, ToContent } from "./content-messages";
+export { ClassifyResult, complaintKey, InsertResult, parseMessage, ToContent } from "./content-messages";
 
 export const ToBackground = z.discriminatedUnion("type", [...FROM_CONTENT, ...FROM_PAGE]);
 export type ToBackground = z.infer<typeof ToBackground>;

@@ -21,6 +21,7 @@ import {
   recordOutcome,
   setComplaintStatus,
 } from "@/lib/db/repo";
+import { judgePosts, modelLoader } from "@/lib/detect/service";
 import {
   InsertResult,
   isFromContent,
@@ -133,6 +134,9 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
   return handlePage(msg);
 }
 
+/** The trained model, loaded once per worker, for every tab's posts (lib/detect/service.ts). */
+let workerModel: (() => ReturnType<ReturnType<typeof modelLoader>>) | undefined;
+
 const MARK_MISSED_MENU = "apaise-mark-missed";
 const SYNC_ALARM = "apaise-sync";
 const RETENTION_ALARM = "apaise-retention";
@@ -192,6 +196,11 @@ async function sendClaimsToTabs(onlyTab?: number): Promise<void> {
 async function handleContent(msg: ToBackgroundFromContent, tabId: number): Promise<unknown> {
   const db = getDb();
   switch (msg.type) {
+    case "posts/classify": {
+      workerModel ??= modelLoader(browser.runtime.getURL("/model/detect-v1.bin"));
+      const [settings, model] = await Promise.all([getSettings(), workerModel()]);
+      return { ok: true, detections: judgePosts(msg.items, settings, model) };
+    }
     case "complaints/seen":
       await saveTabHealth(tabId, msg.health);
       await recordComplaints(db, tabId, msg.items, Date.now());

@@ -1,20 +1,25 @@
 /**
- * The content script of every site: wires a site adapter, the classifier and the badge to the page, reports
- * complaints and the adapter's health to the background, and inserts replies into the site's own composer on
- * request. Every observer and listener is tied to ctx, so an extension reload leaves nothing behind.
+ * The content script of every site: wires a site adapter and the badge to the page, reads the posts that come near
+ * the agent, has the background's detector judge them (lib/detect/service.ts), reports complaints and the adapter's
+ * health to the background, and inserts replies into the site's own composer on request. Every observer and listener is tied to ctx, so an extension reload leaves nothing behind.
  *
  * A site's entry point is one line: `main: (ctx) => runContentScript(ctx, redditSite)`.
  */
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { complaintKey, type InsertResult, parseMessage, ToContent } from "@/lib/content-messages";
-import { detect, loadModelFromBytes, type Model } from "@/lib/detect/detect";
-import { fetchAndInstallLexicon, LEXICON_FILE } from "@/lib/detect/lexicon-file";
+import {
+  CLASSIFY_BATCH,
+  ClassifyResult,
+  complaintKey,
+  type InsertResult,
+  parseMessage,
+  ToContent,
+} from "@/lib/content-messages";
 import { resolveUiLang, type UiLang } from "@/lib/i18n/core";
 import { insertText } from "@/lib/insert";
 import type { ToBackgroundFromContent } from "@/lib/messages";
 import { getPageSettings, type PageSettings, watchPageSettings } from "@/lib/page-settings";
 import type { SiteAdapter } from "@/lib/sites/types";
-import type { HealthReport } from "../schemas";
+import type { Detection, HealthReport, PostSnapshot } from "../schemas";
 import { type BrandAnswer, brandAnswers, brandHandleSet } from "./answered";
 import { type Claim, createBadge, updateBadge } from "./badge";
 import { healthReport } from "./health";
@@ -29,19 +34,19 @@ const HEALTH_EVERY_MS = 10_000;
 const SCAN_GAP_MS = 400;
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  const [model, lexicon, initial] = await Promise.all([loadModel(), loadLexicon(), getPageSettings()]);
-  if (!lexicon) return;
-  let settings: PageSettings = initial;
+  let settings: PageSettings = await getPageSettings();
   let lang: UiLang = resolveUiLang(settings.uiLanguage, navigator.language);
   let brand = brandHandleSet(settings.brandHandles);
   let brandChanged = false;
-  const isBrand = (handle: string) => brand.has(handle.replace(/^@/, "").toLowerCase());
   const enabled = () => !settings.disabledSites.includes(adapter.id);
   const unwatch = watchPageSettings((next) => {
     const wasEnabled = enabled();
     settings = next;
     brand = brandHandleSet(next.brandHandles);
     brandChanged = true;
+    // Verdicts depend on the brand's handles and the threshold: posts read from now on are judged afresh.
+    verdicts = new WeakMap();
+    asked = new WeakSet();
     schedule();
     // The agent turned this site off (or back on) in options: the page follows at once.
     if (wasEnabled && !enabled()) scanner.reset(document);
@@ -79,27 +84,50 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     schedule();
   });
   ctx.onInvalidated(() => near.disconnect());
+  // Verdicts come from the background's detector (lib/detect/service.ts: loaded once, warm for every tab), asked
+  // for in batches after each scan; a post read waits for its verdict, then settle() marks it.
+  let verdicts = new WeakMap<PostSnapshot, Detection>();
+  let asked = new WeakSet<PostSnapshot>();
+  let toAsk: PostSnapshot[] = [];
+  /** After a failed request, the wait before asking again: doubled at each failure up to a minute, reset on success. */
+  let retryMs = 2_000;
+  const classify = (post: PostSnapshot): Detection | undefined => {
+    const verdict = verdicts.get(post);
+    if (verdict || asked.has(post)) return verdict;
+    asked.add(post);
+    toAsk.push(post);
+    return undefined;
+  };
+  const askVerdicts = () => {
+    while (toAsk.length > 0) {
+      const batch = toAsk.slice(0, CLASSIFY_BATCH);
+      toAsk = toAsk.slice(CLASSIFY_BATCH);
+      void judge(batch)
+        .then((detections) => {
+          batch.forEach((post, i) => {
+            const detection = detections[i];
+            if (detection) verdicts.set(post, detection);
+          });
+          retryMs = 2_000;
+          if (!ctx.isInvalid && enabled()) report(scanner.settle(), true);
+        })
+        .catch((error: unknown) => {
+          // The worker was stopped or failed: ask again later (the posts keep waiting, nothing is lost).
+          console.warn(`Apaise: the detector did not answer, asking again in ${retryMs / 1000} s:`, error);
+          for (const post of batch) asked.delete(post);
+          ctx.setTimeout(schedule, retryMs);
+          retryMs = Math.min(retryMs * 2, 60_000);
+        });
+    }
+  };
+
   const scanner = new Scanner(
     {
       findPosts: (root) => adapter.findPosts(root),
       postIdOf: (el) => adapter.postIdOf(el, location.href),
       extractPost: (el, base) => adapter.extractPost(el, base),
     },
-    (post) => {
-      const detection = detect(
-        post.text,
-        {
-          langAttr: post.langAttr,
-          brandHandles: settings.brandHandles,
-          brandKeywords: settings.brandKeywords,
-          metrics: post.metrics,
-          threshold: settings.complaintThreshold,
-        },
-        model,
-      );
-      // The brand's own posts ("sorry for the outage…") are answers, never complaints to answer.
-      return detection.complaint && isBrand(post.author) ? { ...detection, complaint: false } : detection;
-    },
+    classify,
     {
       mark(el, post, detection) {
         const host = createBadge(post, detection, badgeOptions);
@@ -157,11 +185,19 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   // every 30 s as a safety net). Without this, a feed growing by batches re-derives every earlier post's id at
   // each batch: quadratic.
   const changes = new ChangeSet();
+  let last: { scanned: number; posts: readonly Element[] } = { scanned: 0, posts: [] };
   const scan = () => {
     if (ctx.isInvalid || !enabled()) return;
     const { scanned, fresh, posts, extracted } = scanner.scan(document, location.href, changes.take());
-    // Answers can only change when a post was read, or the brand's handles were edited.
-    const brandReplies = extracted > 0 || brandChanged ? checkAnswered(posts) : undefined;
+    last = { scanned, posts };
+    askVerdicts();
+    report(fresh, extracted > 0 || fresh.length > 0);
+  };
+  /** Sends what a scan or a batch of verdicts found: complaints, and health and brand answers when they changed. */
+  const report = (fresh: Array<{ post: PostSnapshot; detection: Detection }>, read: boolean) => {
+    const { scanned, posts } = last;
+    // Answers can only change when a post was read or judged, or the brand's handles were edited.
+    const brandReplies = read || brandChanged ? checkAnswered(posts) : undefined;
     brandChanged = false;
     // Health is judged on the pages the adapter claims (its detectors), not on settings or message pages.
     const health = adapter.pageKind(location.href) === null ? undefined : healthNow(posts);
@@ -267,8 +303,16 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
       return undefined;
     }
     if (msg.type === "post/mark-missed") {
-      const item = lastContextTarget ? scanner.markMissed(document, lastContextTarget, location.href) : null;
-      if (item) void send({ type: "complaints/missed", ...item });
+      const found = lastContextTarget ? scanner.postAt(document, lastContextTarget, location.href) : null;
+      if (found) {
+        void (found.detection ? Promise.resolve(found.detection) : judge([found.post]).then((d) => d[0]))
+          .then((detection) => {
+            if (!detection) return;
+            scanner.markComplaint(found.el, found.post, detection);
+            return send({ type: "complaints/missed", post: found.post, detection });
+          })
+          .catch((error: unknown) => console.warn("Apaise: the detector did not answer:", error));
+      }
       return undefined;
     }
     return insertReply(scanner.find(document, msg.postId), msg.text, msg.logId);
@@ -296,27 +340,16 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   }
 }
 
-/** The trained model, fetched once from the extension; without it the lexicon baseline still classifies. */
-/** The detector's words: without them nothing can be judged, so the content script stops (and says why). */
-async function loadLexicon(): Promise<boolean> {
-  try {
-    await fetchAndInstallLexicon(browser.runtime.getURL(`/${LEXICON_FILE}`));
-    return true;
-  } catch (error) {
-    console.error("Apaise: the detector's lexicon could not be loaded; this page is not read:", error);
-    return false;
-  }
-}
-
-async function loadModel(): Promise<Model | undefined> {
-  try {
-    const response = await fetch(browser.runtime.getURL("/model/detect-v1.bin"));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return loadModelFromBytes(new Uint8Array(await response.arrayBuffer()));
-  } catch (error) {
-    console.warn("Apaise: complaint model not loaded, using the lexicon baseline:", error);
-    return undefined;
-  }
+/** The background's verdicts on `posts`, in order; throws when it does not answer or answers nonsense. */
+async function judge(posts: readonly PostSnapshot[]): Promise<Detection[]> {
+  const parsed = parseMessage(
+    ClassifyResult,
+    await browser.runtime.sendMessage({ type: "posts/classify", items: posts }),
+  );
+  if (!parsed.ok) throw new Error(`verdicts refused: ${parsed.error}`);
+  if (!parsed.value.ok) throw new Error(parsed.value.error);
+  if (parsed.value.detections.length !== posts.length) throw new Error("verdicts refused: one per post expected");
+  return parsed.value.detections;
 }
 
 function revealPost(post: Element | null): void {

@@ -1,7 +1,9 @@
 /**
- * Finds the posts in a page, classifies the new ones and marks the complaints. Site-independent: the site adapter
- * and the classifier are passed in. Timelines recycle nodes, so a post's id is re-derived from the DOM every scan
- * and the per-element cache is keyed by element and checked against that id.
+ * Finds the posts in a page, reads the new ones near the agent, and marks the complaints. Site-independent: the
+ * site adapter and the classifier are passed in. The classifier may not know a verdict yet (the background's
+ * detector answers asynchronously): the post waits, and settle() or a later scan marks it. Timelines recycle nodes,
+ * so a post's id is re-derived from the DOM every scan and the per-element cache is keyed by element and checked
+ * against that id.
  */
 import type { Detection, PostSnapshot } from "../schemas";
 import { asComplaint } from "../verdict";
@@ -24,6 +26,8 @@ interface Seen {
   mark: HTMLElement | null;
   post: PostSnapshot | null;
   detection: Detection | null;
+  /** Read, its verdict not known yet (the detector answers asynchronously). */
+  waiting: boolean;
 }
 
 export interface ScanResult {
@@ -33,16 +37,21 @@ export interface ScanResult {
   posts: Element[];
   /** How many posts were extracted by this scan (0: nothing on the page is new or changed). */
   extracted: number;
+  /** Posts read whose verdict is not known yet: `classify` said undefined (the caller asks for it). */
+  waiting: number;
 }
 
 export class Scanner {
   private seen = new WeakMap<Element, Seen>();
+  /** Elements whose post was read and waits for its verdict (settle() gives them theirs without a scan). */
+  private waitingEls = new Set<Element>();
   /** Posts extracted since the scanner was made (ScanResult.extracted is this scan's share). */
   private extracted = 0;
 
   constructor(
     private readonly adapter: ScannerAdapter,
-    private readonly classify: (post: PostSnapshot) => Detection,
+    /** The verdict on a post, or undefined while it is not known (a later scan asks again). */
+    private readonly classify: (post: PostSnapshot) => Detection | undefined,
     private readonly marker: Marker,
     /** Whether a post not read yet is close enough to the agent to be read now (lib/content/near.ts); all by default. */
     private readonly near: (el: Element) => boolean = () => true,
@@ -50,73 +59,114 @@ export class Scanner {
 
   /**
    * Scans `root`; returns the complaints not reported before for their element. A post never read is read once
-   * `near` says so (far ones are left for a later scan). `changed` (from the page's
-   * mutations) says whether anything changed inside a post already read: when it says no, the post is not read
-   * again; null reads every post again (a full scan).
+   * `near` says so (far ones are left for a later scan). `changed` (from the page's mutations) says whether
+   * anything changed inside a post already read: when it says no, the post is not read again; null reads every
+   * post again (a full scan).
    */
   scan(root: ParentNode, base: string, changed: ((el: Element) => boolean) | null = null): ScanResult {
     const fresh: ScanResult["fresh"] = [];
     const before = this.extracted;
+    let waiting = 0;
     const posts = this.adapter.findPosts(root);
     for (const el of posts) {
-      const cached = this.seen.get(el);
+      let cached = this.seen.get(el);
       if (!cached) {
         // An element never seen, once near the agent: extracting it reads its id too, so the id is not derived twice.
-        if (this.near(el)) this.first(el, base, fresh);
-        continue;
-      }
-      if (changed && !changed(el)) continue;
-      const id = this.adapter.postIdOf(el);
-      if (id === null) continue;
-      if (cached.id === id) {
-        // Same post: only put the mark back if the site's re-render removed it.
-        if (cached.complaint && cached.post && cached.detection && !cached.mark?.isConnected) {
+        if (this.near(el)) cached = this.first(el, base);
+      } else if (!changed || changed(el)) {
+        const id = this.adapter.postIdOf(el);
+        if (id === null) continue;
+        if (cached.id !== id) {
+          // The site recycled the element for another post.
+          if (cached.mark) this.marker.unmark(cached.mark);
+          cached = this.first(el, base, id);
+        } else if (cached.complaint && cached.post && cached.detection && !cached.mark?.isConnected) {
+          // Same post: only put the mark back if the site's re-render removed it.
           cached.mark = this.marker.mark(el, cached.post, cached.detection, null);
         }
-        continue;
       }
-      // The site recycled the element for another post.
-      if (cached.mark) this.marker.unmark(cached.mark);
-      this.first(el, base, fresh, id);
+      if (cached?.waiting && !this.judge(el, cached, fresh)) waiting++;
     }
-    return { scanned: posts.length, fresh, posts, extracted: this.extracted - before };
+    return { scanned: posts.length, fresh, posts, extracted: this.extracted - before, waiting };
   }
 
-  /** Extracts, classifies and marks a post element not seen before (or now showing another post, `id`). */
-  private first(el: Element, base: string, fresh: ScanResult["fresh"], knownId?: string): void {
+  /** Extracts a post element not seen before (or now showing another post, `id`); judge() gives its verdict. */
+  private first(el: Element, base: string, knownId?: string): Seen | undefined {
     this.extracted++;
     const post = this.adapter.extractPost(el, base);
     if (!post) {
       // Remember what failed, under its id, so the next scan does not extract it again; no id: try again later.
       const id = knownId ?? this.adapter.postIdOf(el);
-      if (id !== null) this.seen.set(el, { id, complaint: false, mark: null, post: null, detection: null });
-      return;
+      if (id !== null)
+        this.seen.set(el, { id, complaint: false, mark: null, post: null, detection: null, waiting: false });
+      return undefined;
     }
-    const detection = this.classify(post);
-    const mark = detection.complaint ? this.marker.mark(el, post, detection, null) : null;
-    this.seen.set(el, { id: post.id, complaint: detection.complaint, mark, post, detection });
-    if (detection.complaint) fresh.push({ post, detection });
+    const seen: Seen = { id: post.id, complaint: false, mark: null, post, detection: null, waiting: true };
+    this.seen.set(el, seen);
+    this.waitingEls.add(el);
+    return seen;
   }
 
   /**
-   * The agent says the post around `target` is a complaint the detector missed: mark it now and return what to
-   * report. The innermost post wins, so a right-click inside a quoted post marks the post being read.
+   * Verdicts arrived: the posts read that were waiting for theirs get them (marked and reported like a scan's),
+   * without looking through the page again. Posts the page removed, or whose element now shows another post, wait
+   * for the scan that finds them.
    */
-  markMissed(root: ParentNode, target: Node, base: string): { post: PostSnapshot; detection: Detection } | null {
+  settle(): ScanResult["fresh"] {
+    const fresh: ScanResult["fresh"] = [];
+    for (const el of this.waitingEls) {
+      const seen = this.seen.get(el);
+      if (!seen?.waiting || !el.isConnected) this.waitingEls.delete(el);
+      else if (this.adapter.postIdOf(el) === seen.id) this.judge(el, seen, fresh);
+    }
+    return fresh;
+  }
+
+  /** Asks for the verdict on a post read; once known, marks a complaint and reports it. False: not known yet. */
+  private judge(el: Element, seen: Seen, fresh: ScanResult["fresh"]): boolean {
+    const post = seen.post;
+    const detection = post ? this.classify(post) : undefined;
+    if (!post || !detection) return false;
+    this.waitingEls.delete(el);
+    seen.waiting = false;
+    seen.detection = detection;
+    seen.complaint = detection.complaint;
+    if (detection.complaint) {
+      seen.mark = this.marker.mark(el, post, detection, null);
+      fresh.push({ post, detection });
+    }
+    return true;
+  }
+
+  /**
+   * The post around `target`, for "the agent says this is a complaint the detector missed". The innermost post
+   * wins, so a right-click inside a quoted post names the post being read.
+   */
+  postAt(
+    root: ParentNode,
+    target: Node,
+    base: string,
+  ): { el: Element; post: PostSnapshot; detection: Detection | null } | null {
     let el: Element | null = null;
     for (const candidate of this.adapter.findPosts(root)) {
       if (candidate.contains(target) && (!el || el.contains(candidate))) el = candidate;
     }
     const id = el ? this.adapter.postIdOf(el) : null;
     const post = el && id ? this.adapter.extractPost(el, base) : null;
-    if (!el || !id || !post) return null;
-    const detection = this.classify(post);
+    if (!el || !post) return null;
+    // The verdict already given on this post, if any (the detector is not asked twice).
+    const seen = this.seen.get(el);
+    return { el, post, detection: seen?.id === post.id ? seen.detection : null };
+  }
+
+  /** Marks `el` as a complaint whatever the detector said (its verdict turned into a complaint's); returns that. */
+  markComplaint(el: Element, post: PostSnapshot, detection: Detection): Detection {
     const shown = asComplaint(detection);
     const cached = this.seen.get(el);
     if (cached?.mark) this.marker.unmark(cached.mark);
     const mark = this.marker.mark(el, post, shown, null);
-    this.seen.set(el, { id, complaint: true, mark, post, detection: shown });
-    return { post, detection };
+    this.seen.set(el, { id: post.id, complaint: true, mark, post, detection: shown, waiting: false });
+    return shown;
   }
 
   /** The element currently showing post `id`, re-derived from the DOM. */
@@ -132,6 +182,7 @@ export class Scanner {
       if (s?.mark) this.marker.unmark(s.mark);
     }
     this.seen = new WeakMap();
+    this.waitingEls.clear();
   }
 
   /** Of `posts` (a scan's, in document order), those read so far, with their element and verdict. */

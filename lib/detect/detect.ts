@@ -1,15 +1,14 @@
 /**
  * Complaint detection. Two deciders behind one `detect()`:
- * - the trained linear model (./model.ts), when the caller passes one (the content script fetches
- *   /model/detect-v1.bin once and decodes it with `loadModelFromBytes`);
+ * - the trained linear model (./model.ts), when the caller passes one (the background fetches
+ *   /model/detect-v1.bin once and decodes it with `loadModelFromBytes`, lib/detect/service.ts);
  * - else the lexicon baseline: a weighted lexicon with negation, sarcasm and intensity rules (./analyse.ts,
  *   ./lexicon.ts), so nothing breaks before the model is loaded or when it fails to load.
  * Either way severity, category, language and the quoted reasons come from the lexicon engine, made consistent
  * with the decision; `model` in the result says which decider judged.
  *
- * Pure and synchronous once the lexicon is installed (./index.ts installs the built-in one; a content script
- * installs the copy it fetches, `installLexicon`); a call costs microseconds (it runs on every post of a timeline).
- * Type-only imports from ../schemas: the content-script bundle must not pull Zod in for this.
+ * Pure and synchronous once the lexicon is installed (./index.ts installs the built-in one, `installLexicon`); a
+ * call costs microseconds (it runs on every post of a timeline). Type-only imports from ../schemas.
  */
 import type { Detection, PostMetrics, Severity } from "../schemas";
 import { type AnalyseMeta, addReasonSpan, an, analyse, collectReasons } from "./analyse";

@@ -886,11 +886,7 @@ export const LEXICON: readonly CueGroup[] = [
   },
 ];
 
-/**
- * The lexicon's words, as one value: what lib/detect/analyse.ts compiles (`installLexicon`). The extension build
- * also writes it as model/lexicon-v1.json (wxt.config.ts), which content scripts fetch, so their bundle carries
- * the rules and not the words.
- */
+/** The lexicon's words, as one value: what lib/detect/analyse.ts compiles (`installLexicon`). */
 export interface LexiconWords {
   groups: readonly CueGroup[];
   negators: string;

@@ -1,7 +1,7 @@
 /**
  * The trained complaint model: a logistic regression over hashed n-grams (./features.ts) and the lexicon's dense
- * features, stored as a compact binary file (public/model/detect-v1.bin) that the content script fetches once,
- * so the weights are not in the script bundle.
+ * features, stored as a compact binary file (public/model/detect-v1.bin) that the background fetches once
+ * (lib/detect/service.ts), so the weights are not in a script bundle.
  *
  * File layout, little-endian:
  *   0  "APDM"                        magic

@@ -8,7 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { routeDemo } from "../../scripts/demo-route";
-import { type Launched, launch, outputPath } from "./harness";
+import { type Launched, launch, outputPath, readThrough } from "./harness";
 
 let browser: Launched;
 let context: BrowserContext;
@@ -47,6 +47,8 @@ beforeAll(async () => {
   x = await context.newPage();
   await x.goto("https://x.com/home");
   await x.waitForSelector("[data-apaise-post-id]");
+  // The agent scrolls through the timeline once, so the queue holds every complaint and stops changing.
+  await readThrough(x);
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: "https://x.com/*" }))[0]?.id ?? -1);
 });

@@ -128,7 +128,7 @@ describe("on the X timeline", () => {
     await article(x, "je résilie").screenshot({ path: outputPath("badge.png") });
   });
 
-  test("the content script classifies with the trained model it fetched from the extension", async () => {
+  test("the background classifies with the trained model it loaded from the extension", async () => {
     const sw = await worker();
     const models = await sw.evaluate(async () => {
       const open = indexedDB.open("apaise");
@@ -464,6 +464,40 @@ describe("reading as the agent scrolls", () => {
       const fresh = atBottom.filter((top) => top > -1.6);
       expect(fresh.length).toBeGreaterThan(0);
       expect(atBottom.length).toBe(atTop.length + fresh.length);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("the background judges the posts: stopped, it is woken by the next posts read, loads its model again and judges them", async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto("https://x.com/home?posts=120");
+      await page.waitForSelector("[data-apaise-post-id]");
+      const before = await page.locator("[data-apaise-post-id]").count();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect
+        .poll(() => page.locator("[data-apaise-post-id]").count(), { timeout: 15_000 })
+        .toBeGreaterThan(before);
+      // Judged by the trained model, as before the stop (the log page reads the same database).
+      const log = await extensionPage("log.html");
+      const models = await log.evaluate(async () => {
+        const open = indexedDB.open("apaise");
+        const db = await new Promise<IDBDatabase>((ok, ko) => {
+          open.onsuccess = () => ok(open.result);
+          open.onerror = () => ko(open.error);
+        });
+        const all = db.transaction("complaints").objectStore("complaints").getAll();
+        return new Promise<string[]>((ok) => {
+          all.onsuccess = () => ok(all.result.map((c: { detection: { model: string } }) => c.detection.model));
+        });
+      });
+      await log.close();
+      expect(models.length).toBeGreaterThan(before);
+      for (const m of models) expect(m).toMatch(/^linear-/);
     } finally {
       await page.close();
     }

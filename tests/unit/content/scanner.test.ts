@@ -140,7 +140,7 @@ describe("reading as the agent scrolls (near)", () => {
     expect(scanner.read(second.posts).map((r) => r.post.id)).toEqual(["1", "2", "3"]);
   });
 
-  test("a post far away is not marked, reported or counted as read; find() and markMissed still reach it", () => {
+  test("a post far away is not marked, reported or counted as read; find() and postAt() still reach it", () => {
     const scanner = new Scanner(adapter, classify, marker, () => false);
     feed(["1", "late!"]);
     const r = scanner.scan(doc, "https://x.com/");
@@ -148,7 +148,90 @@ describe("reading as the agent scrolls (near)", () => {
     expect(scanner.read(r.posts)).toEqual([]);
     const el = scanner.find(doc, "1");
     expect(el?.getAttribute("data-id")).toBe("1");
-    expect(scanner.markMissed(doc, el as Element, "https://x.com/")?.post.id).toBe("1");
+    expect(scanner.postAt(doc, el as Element, "https://x.com/")).toMatchObject({ post: { id: "1" }, detection: null });
+  });
+});
+
+describe("verdicts that come later (the background's detector)", () => {
+  test("a post read waits for its verdict; settle() marks and reports it without looking through the page", () => {
+    const known = new Map<string, Detection>();
+    const asked: string[] = [];
+    let searches = 0;
+    const scanner = new Scanner(
+      {
+        ...adapter,
+        findPosts: (root: ParentNode) => {
+          searches++;
+          return adapter.findPosts(root);
+        },
+      },
+      (p) => {
+        asked.push(p.id);
+        return known.get(p.id);
+      },
+      marker,
+    );
+    feed(["1", "late!"], ["2", "fine"]);
+    const r = scanner.scan(doc, "https://x.com/");
+    expect(r).toMatchObject({ fresh: [], extracted: 2, waiting: 2 });
+    expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(0);
+    // Nothing known yet: still waiting; the posts are not extracted again.
+    expect(scanner.settle()).toEqual([]);
+    known.set("1", detection({ complaint: true })).set("2", detection({ complaint: false }));
+    const fresh = scanner.settle();
+    expect(fresh.map((f) => f.post.id)).toEqual(["1"]);
+    expect(searches).toBe(1);
+    expect(calls.extract).toBe(2);
+    expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(1);
+    // Judged once: neither settle() nor a scan asks again, and nothing is reported twice.
+    const count = asked.length;
+    expect(scanner.settle()).toEqual([]);
+    expect(scanner.scan(doc, "https://x.com/")).toMatchObject({ fresh: [], waiting: 0 });
+    expect(asked).toHaveLength(count);
+    expect(scanner.read(r.posts).map((p) => [p.post.id, p.complaint])).toEqual([
+      ["1", true],
+      ["2", false],
+    ]);
+  });
+
+  test("a verdict that comes after the element was recycled for another post is not put on it", () => {
+    const known = new Map<string, Detection>();
+    const scanner = new Scanner(adapter, (p) => known.get(p.id), marker);
+    feed(["1", "late!"]);
+    scanner.scan(doc, "https://x.com/");
+    const el = doc.querySelector("article") as Element;
+    el.setAttribute("data-id", "9");
+    el.textContent = "all good";
+    scanner.scan(doc, "https://x.com/");
+    known.set("1", detection({ complaint: true })).set("9", detection({ complaint: false }));
+    expect(scanner.settle()).toEqual([]);
+    expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(0);
+  });
+
+  test("recycled before any scan noticed: settle() leaves it for the scan that reads the new post", () => {
+    const known = new Map<string, Detection>();
+    const scanner = new Scanner(adapter, (p) => known.get(p.id), marker);
+    feed(["1", "late!"]);
+    scanner.scan(doc, "https://x.com/");
+    const el = doc.querySelector("article") as Element;
+    el.setAttribute("data-id", "9");
+    el.textContent = "all good";
+    known.set("1", detection({ complaint: true })).set("9", detection({ complaint: false }));
+    expect(scanner.settle()).toEqual([]);
+    expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(0);
+    expect(scanner.scan(doc, "https://x.com/")).toMatchObject({ fresh: [], extracted: 1, waiting: 0 });
+  });
+
+  test("the agent marks a missed post: postAt() gives the verdict already known, markComplaint() marks it", () => {
+    const scanner = new Scanner(adapter, classify, marker);
+    feed(["1", "all fine"]);
+    scanner.scan(doc, "https://x.com/");
+    const el = doc.querySelector("article") as Element;
+    const found = scanner.postAt(doc, el.firstChild as Node, "https://x.com/");
+    expect(found?.detection?.complaint).toBe(false);
+    const shown = scanner.markComplaint(el, found?.post as PostSnapshot, found?.detection as Detection);
+    expect(shown.complaint).toBe(true);
+    expect(scanner.marks(doc).map((m) => m.post.id)).toEqual(["1"]);
   });
 });
 
