@@ -6,7 +6,7 @@
  *
  * `assessPage` reads the DOM (a sample of posts, so it stays cheap); `checkHealth` is the pure verdict.
  */
-import type { HealthReport } from "../schemas";
+import type { HealthReport, PostSnapshot } from "../schemas";
 import type { AdapterPart, SiteAdapter } from "../sites/types";
 
 /** What the adapter read on the page. */
@@ -63,7 +63,9 @@ function countOutermost(root: ParentNode, selectors: readonly string[]): number 
 
 /**
  * Reads the page with the adapter: every post found, at most `sample` of them extracted. `found`: the adapter's
- * posts under `root` when the caller just found them (the content script's scan), so they are not looked for twice.
+ * posts under `root` when the caller just found them (the content script's scan), so they are not looked for twice;
+ * `read`: the post the caller already extracted from an element, if any, so it is not extracted twice.
+ * `postLike` is counted only when asked for (checkHealth needs it when no post is found, a report when broken).
  */
 export function assessPage(
   adapter: SiteAdapter,
@@ -71,6 +73,7 @@ export function assessPage(
   base: string,
   sample = 20,
   found?: readonly Element[],
+  read?: (el: Element) => PostSnapshot | undefined,
 ): PageStats {
   const posts = found ?? adapter.findPosts(root);
   const picked = posts.slice(0, sample);
@@ -78,6 +81,13 @@ export function assessPage(
   let extracted = 0;
   let withText = 0;
   for (const el of picked) {
+    const known = read?.(el);
+    if (known) {
+      withId++;
+      extracted++;
+      if (known.text.trim() !== "") withText++;
+      continue;
+    }
     if (adapter.postIdOf(el, base) === null) continue;
     withId++;
     const post = adapter.extractPost(el, base);
@@ -85,8 +95,12 @@ export function assessPage(
     extracted++;
     if (post.text.trim() !== "") withText++;
   }
+  let postLike: number | undefined;
   return {
-    postLike: countOutermost(root, adapter.health.postLike),
+    get postLike() {
+      postLike ??= countOutermost(root, adapter.health.postLike);
+      return postLike;
+    },
     found: posts.length,
     sampled: picked.length,
     withId,
@@ -102,8 +116,9 @@ export function healthReport(
   base: string,
   now: number,
   found?: readonly Element[],
+  read?: (el: Element) => PostSnapshot | undefined,
 ): HealthReport | null {
-  const stats = assessPage(adapter, root, base, 20, found);
+  const stats = assessPage(adapter, root, base, 20, found, read);
   const broken = checkHealth(stats);
   return broken ? { site: adapter.id, broken, postLike: stats.postLike, found: stats.found, at: now } : null;
 }

@@ -152,7 +152,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     const now = Date.now();
     if (now - healthCheckedAt < HEALTH_EVERY_MS) return undefined;
     healthCheckedAt = now;
-    const report = healthReport(adapter, document, location.href, now, found);
+    const report = healthReport(adapter, document, location.href, now, found, (el) => scanner.postOf(el));
     const key = report ? `${report.broken}` : "null";
     if (key === lastHealth) return undefined;
     lastHealth = key;

@@ -169,6 +169,11 @@ export class Scanner {
     return shown;
   }
 
+  /** The post read from `el`, if it was (whatever its verdict). */
+  postOf(el: Element): PostSnapshot | undefined {
+    return this.seen.get(el)?.post ?? undefined;
+  }
+
   /** The element currently showing post `id`, re-derived from the DOM. */
   find(root: ParentNode, id: string): Element | null {
     for (const el of this.adapter.findPosts(root)) if (this.adapter.postIdOf(el) === id) return el;

@@ -85,6 +85,37 @@ describe("assessPage on the fixtures", () => {
     expect(report).toMatchObject({ site: "mastodon", broken: "text", found: 7 });
   });
 
+  test("the content script's own reading is reused: posts it read are not extracted again, hints not counted", () => {
+    const reddit = adapterFor("reddit");
+    const doc = load("reddit", "listing-new.html");
+    let extracts = 0;
+    let hints = 0;
+    const counted = {
+      ...reddit,
+      extractPost: (el: Element, base: string | URL) => {
+        extracts++;
+        return reddit.extractPost(el, base);
+      },
+      health: {
+        get postLike() {
+          hints++;
+          return reddit.health.postLike;
+        },
+      },
+    } as typeof reddit;
+    const posts = reddit.findPosts(doc);
+    const read = new Map(posts.slice(0, 2).map((el) => [el, reddit.extractPost(el, base)] as const));
+    const stats = assessPage(counted, doc, base, 20, posts, (el) => read.get(el) ?? undefined);
+    expect(stats).toMatchObject({ found: posts.length, sampled: posts.length, extracted: posts.length });
+    expect(extracts).toBe(posts.length - 2);
+    expect(hints).toBe(0);
+    expect(healthReport(counted, doc, base, 1, posts)).toBeNull();
+    expect(hints).toBe(0);
+    // Asked for (no post found, or a report), the hints are counted once.
+    expect(stats.postLike).toBe(stats.postLike);
+    expect(hints).toBe(1);
+  });
+
   test("the report travels in complaints/seen, and is checked there", () => {
     const health = { site: "reddit", broken: "posts", postLike: 3, found: 0, at: 1 };
     expect(HealthReport.safeParse(health).success).toBe(true);
