@@ -135,7 +135,7 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
 }
 
 /** The trained model, loaded once per worker, for every tab's posts (lib/detect/service.ts). */
-let workerModel: (() => ReturnType<ReturnType<typeof modelLoader>>) | undefined;
+let workerModel: ReturnType<typeof modelLoader> | undefined;
 
 const MARK_MISSED_MENU = "apaise-mark-missed";
 const SYNC_ALARM = "apaise-sync";
