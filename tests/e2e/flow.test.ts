@@ -25,6 +25,19 @@ async function worker(): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
 }
 
+/** Which decider judged each complaint stored (evaluated in the service worker or an extension page). */
+const complaintModels = async (): Promise<string[]> => {
+  const open = indexedDB.open("apaise");
+  const db = await new Promise<IDBDatabase>((ok, ko) => {
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => ko(open.error);
+  });
+  const all = db.transaction("complaints").objectStore("complaints").getAll();
+  return new Promise<string[]>((ok) => {
+    all.onsuccess = () => ok(all.result.map((c: { detection: { model: string } }) => c.detection.model));
+  });
+};
+
 /** The side panel remembers the complaint open in each tab: go back to the list. */
 async function showQueue(panel: Page): Promise<void> {
   const back = panel.locator("button.back");
@@ -129,18 +142,7 @@ describe("on the X timeline", () => {
   });
 
   test("the background classifies with the trained model it loaded from the extension", async () => {
-    const sw = await worker();
-    const models = await sw.evaluate(async () => {
-      const open = indexedDB.open("apaise");
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => ko(open.error);
-      });
-      const all = db.transaction("complaints").objectStore("complaints").getAll();
-      return new Promise<string[]>((ok) => {
-        all.onsuccess = () => ok(all.result.map((c: { detection: { model: string } }) => c.detection.model));
-      });
-    });
+    const models = await (await worker()).evaluate(complaintModels);
     expect(models.length).toBeGreaterThan(0);
     for (const m of models) expect(m).toMatch(/^linear-/);
   });
@@ -484,17 +486,7 @@ describe("reading as the agent scrolls", () => {
         .toBeGreaterThan(before);
       // Judged by the trained model, as before the stop (the log page reads the same database).
       const log = await extensionPage("log.html");
-      const models = await log.evaluate(async () => {
-        const open = indexedDB.open("apaise");
-        const db = await new Promise<IDBDatabase>((ok, ko) => {
-          open.onsuccess = () => ok(open.result);
-          open.onerror = () => ko(open.error);
-        });
-        const all = db.transaction("complaints").objectStore("complaints").getAll();
-        return new Promise<string[]>((ok) => {
-          all.onsuccess = () => ok(all.result.map((c: { detection: { model: string } }) => c.detection.model));
-        });
-      });
+      const models = await log.evaluate(complaintModels);
       await log.close();
       expect(models.length).toBeGreaterThan(before);
       for (const m of models) expect(m).toMatch(/^linear-/);
