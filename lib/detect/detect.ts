@@ -14,7 +14,6 @@ import type { Detection, PostMetrics, Severity } from "../schemas";
 import { type AnalyseMeta, addReasonSpan, an, analyse, collectReasons } from "./analyse";
 import { decodeModel, logitOfAnalysed, type Model, thresholdFor, topContributions, toScore } from "./model";
 
-export { installLexicon, lexiconInstalled } from "./analyse";
 export { detectLang } from "./lang";
 export { decodeModel, type Model, score } from "./model";
 
