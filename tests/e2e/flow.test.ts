@@ -7,7 +7,7 @@
 import type { BrowserContext, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { routeDemo } from "../../scripts/demo-route";
-import { type Launched, launch, outputPath, readThrough } from "./harness";
+import { type Launched, launch, outputPath, readThrough, storeRows } from "./harness";
 
 interface DemoWindow {
   __apaiseDemo: { getComposerText(): string | null; posted: Array<{ postId: string | null; text: string }> };
@@ -25,18 +25,10 @@ async function worker(): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
 }
 
-/** Which decider judged each complaint stored (evaluated in the service worker or an extension page). */
-const complaintModels = async (): Promise<string[]> => {
-  const open = indexedDB.open("apaise");
-  const db = await new Promise<IDBDatabase>((ok, ko) => {
-    open.onsuccess = () => ok(open.result);
-    open.onerror = () => ko(open.error);
-  });
-  const all = db.transaction("complaints").objectStore("complaints").getAll();
-  return new Promise<string[]>((ok) => {
-    all.onsuccess = () => ok(all.result.map((c: { detection: { model: string } }) => c.detection.model));
-  });
-};
+/** Which decider judged each complaint stored (read in the service worker or an extension page). */
+async function complaintModels(target: Page | Worker): Promise<string[]> {
+  return (await storeRows<{ detection: { model: string } }>(target, "complaints")).map((c) => c.detection.model);
+}
 
 /** The side panel remembers the complaint open in each tab: go back to the list. */
 async function showQueue(panel: Page): Promise<void> {
@@ -142,7 +134,7 @@ describe("on the X timeline", () => {
   });
 
   test("the background classifies with the trained model it loaded from the extension", async () => {
-    const models = await (await worker()).evaluate(complaintModels);
+    const models = await complaintModels(await worker());
     expect(models.length).toBeGreaterThan(0);
     for (const m of models) expect(m).toMatch(/^linear-/);
   });
@@ -486,7 +478,7 @@ describe("reading as the agent scrolls", () => {
         .toBeGreaterThan(before);
       // Judged by the trained model, as before the stop (the log page reads the same database).
       const log = await extensionPage("log.html");
-      const models = await log.evaluate(complaintModels);
+      const models = await complaintModels(log);
       await log.close();
       expect(models.length).toBeGreaterThan(before);
       for (const m of models) expect(m).toMatch(/^linear-/);

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Worker } from "playwright-core";
 
 export * from "../../scripts/chromium";
 
@@ -28,3 +28,21 @@ export async function readThrough(page: Page): Promise<void> {
     last = count;
   }
 }
+
+/** Every row of one of the extension's IndexedDB stores, read in its service worker or one of its pages. */
+export async function storeRows<T>(target: Page | Worker, store: string): Promise<T[]> {
+  // Page.evaluate and Worker.evaluate take the same arguments.
+  return (target as Page).evaluate(readStore, store) as Promise<T[]>;
+}
+
+const readStore = async (name: string): Promise<unknown[]> => {
+  const open = indexedDB.open("apaise");
+  const db = await new Promise<IDBDatabase>((ok, ko) => {
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => ko(open.error);
+  });
+  const all = db.transaction(name).objectStore(name).getAll();
+  return new Promise<unknown[]>((ok) => {
+    all.onsuccess = () => ok(all.result);
+  });
+};

@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readThrough } from "./harness";
+import { readThrough, storeRows } from "./harness";
 import {
   grantInProfile,
   launchProfile,
@@ -82,17 +82,7 @@ async function panelFor(url: string): Promise<Page> {
 }
 
 async function loggedReplies(): Promise<LoggedReply[]> {
-  return (await sw()).evaluate(async () => {
-    const open = indexedDB.open("apaise");
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => ko(open.error);
-    });
-    const all = db.transaction("replies").objectStore("replies").getAll();
-    return new Promise<LoggedReply[]>((ok) => {
-      all.onsuccess = () => ok(all.result);
-    });
-  });
+  return storeRows<LoggedReply>(await sw(), "replies");
 }
 
 /**

@@ -194,14 +194,20 @@ describe("verdicts that come later (the background's detector)", () => {
     ]);
   });
 
-  test("a verdict that comes after the element was recycled for another post is not put on it", () => {
-    const known = new Map<string, Detection>();
+  /** Post 1 read (its verdict not known yet), then its element recycled for post 9. */
+  function readThenRecycle(known: Map<string, Detection>): Scanner {
     const scanner = new Scanner(adapter, (p) => known.get(p.id), marker);
     feed(["1", "late!"]);
     scanner.scan(doc, "https://x.com/");
     const el = doc.querySelector("article") as Element;
     el.setAttribute("data-id", "9");
     el.textContent = "all good";
+    return scanner;
+  }
+
+  test("a verdict that comes after the element was recycled for another post is not put on it", () => {
+    const known = new Map<string, Detection>();
+    const scanner = readThenRecycle(known);
     scanner.scan(doc, "https://x.com/");
     known.set("1", detection({ complaint: true })).set("9", detection({ complaint: false }));
     expect(scanner.settle()).toEqual([]);
@@ -210,12 +216,7 @@ describe("verdicts that come later (the background's detector)", () => {
 
   test("recycled before any scan noticed: settle() leaves it for the scan that reads the new post", () => {
     const known = new Map<string, Detection>();
-    const scanner = new Scanner(adapter, (p) => known.get(p.id), marker);
-    feed(["1", "late!"]);
-    scanner.scan(doc, "https://x.com/");
-    const el = doc.querySelector("article") as Element;
-    el.setAttribute("data-id", "9");
-    el.textContent = "all good";
+    const scanner = readThenRecycle(known);
     known.set("1", detection({ complaint: true })).set("9", detection({ complaint: false }));
     expect(scanner.settle()).toEqual([]);
     expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(0);
