@@ -26,6 +26,12 @@ export const SITE_NAMES: Readonly<Record<(typeof SITE_IDS)[number], string>> = {
   facebook: "Facebook",
 };
 
+/** The languages the detector tells apart; "und" when it cannot say. */
+export const DETECTION_LANGS = ["fr", "en", "es", "de", "it", "pt", "und"] as const;
+
+/** The side panel's and the badges' language: the browser's ("auto"), English or French. */
+export const UI_LANGUAGES = ["auto", "en", "fr"] as const;
+
 export const CATEGORIES = [
   "product",
   "delivery",

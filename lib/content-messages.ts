@@ -1,66 +1,74 @@
 /**
- * The messages a content script receives, its insertion result, the message parser and the complaint key: the
- * part of lib/messages.ts a content script needs, kept apart so its bundle holds only these few Zod schemas.
+ * What a content script needs of the message protocol (lib/messages.ts): the messages it receives and the
+ * background's verdicts, checked without Zod (lib/post-check.ts says why), the batch size and the complaint key.
+ * `readToContent` and `readClassifyResult` follow the rules of ToContent and ClassifyResult in lib/messages.ts;
+ * tests/unit/content-checks.test.ts holds them side by side. Only the extension can message a content script.
  */
-import * as z from "zod/mini";
-import { Detection } from "./schemas";
+import type { ClassifyResult, ToContent } from "./messages";
+import { checkDetection, type Fields, isListOf, isObject, isText } from "./post-check";
+import type { Detection } from "./schemas";
 
-export const PostId = z.string().check(z.minLength(1), z.maxLength(64));
-export const LogId = PostId;
-export const ReplyText = z.string().check(z.minLength(1), z.maxLength(5_000));
-
-/** Background → content script. */
-export const ToContent = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("composer/insert"),
-    postId: PostId,
-    text: ReplyText,
-    logId: LogId,
-  }),
-  z.object({ type: z.literal("post/reveal"), postId: PostId }),
-  /** From the page's context menu: the post under the last right-click is a complaint the detector missed. */
-  z.object({ type: z.literal("post/mark-missed") }),
-  /** Colleagues' claims on posts of this tab, so their badges say "a colleague is answering". */
-  z.object({
-    type: z.literal("claims/update"),
-    claims: z
-      .array(
-        z.object({
-          postId: PostId,
-          agent: z.string().check(z.maxLength(100)),
-          state: z.enum(["answering", "answered"]),
-        }),
-      )
-      .check(z.maxLength(1_000)),
-  }),
-]);
-export type ToContent = z.infer<typeof ToContent>;
-
-export const InsertResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), method: z.string().check(z.maxLength(40)) }),
-  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
-]);
-export type InsertResult = z.infer<typeof InsertResult>;
+export type { ClassifyResult, InsertResult, ToContent } from "./messages";
 
 /** At most this many posts per `posts/classify` message. */
 export const CLASSIFY_BATCH = 200;
 
-/** The background's answer to `posts/classify`: one verdict per post, in order. */
-export const ClassifyResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), detections: z.array(Detection).check(z.maxLength(CLASSIFY_BATCH)) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type ClassifyResult = z.infer<typeof ClassifyResult>;
+const isPostId = (v: unknown): v is string => isText(v, 1, 64);
 
-/** Parses or explains: the error names the field and the problem, for logs and tests. */
-export function parseMessage<T>(
-  schema: z.ZodMiniType<T>,
-  raw: unknown,
-): { ok: true; value: T } | { ok: false; error: string } {
-  const r = schema.safeParse(raw);
-  if (r.success) return { ok: true, value: r.data };
-  const first = r.error.issues[0];
-  return { ok: false, error: first ? `${first.path.join(".") || "message"}: ${first.message}` : "invalid message" };
+type Claim = Extract<ToContent, { type: "claims/update" }>["claims"][number];
+
+function claimOf(v: unknown): Claim | null {
+  if (!isObject(v)) return null;
+  const { postId, agent, state } = v;
+  if (!isPostId(postId) || !isText(agent, 0, 100) || (state !== "answering" && state !== "answered")) return null;
+  return { postId, agent, state };
+}
+
+function claimsOf(v: Fields): Claim[] | null {
+  if (!Array.isArray(v.claims) || v.claims.length > 1_000) return null;
+  const claims: Claim[] = [];
+  for (const raw of v.claims) {
+    const claim = claimOf(raw);
+    if (!claim) return null;
+    claims.push(claim);
+  }
+  return claims;
+}
+
+/** A message to the content script, as ToContent would parse it (a new object), or null when it is not one. */
+export function readToContent(raw: unknown): ToContent | null {
+  if (!isObject(raw)) return null;
+  switch (raw.type) {
+    case "composer/insert": {
+      const { postId, text, logId } = raw;
+      if (!isPostId(postId) || !isText(text, 1, 5_000) || !isPostId(logId)) return null;
+      return { type: raw.type, postId, text, logId };
+    }
+    case "post/reveal":
+      return isPostId(raw.postId) ? { type: raw.type, postId: raw.postId } : null;
+    case "post/mark-missed":
+      return { type: raw.type };
+    case "claims/update": {
+      const claims = claimsOf(raw);
+      return claims ? { type: raw.type, claims } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The background's answer to `posts/classify`, as ClassifyResult would parse it, or null when it is not one. */
+export function readClassifyResult(raw: unknown): ClassifyResult | null {
+  if (!isObject(raw)) return null;
+  if (raw.ok === false) return typeof raw.error === "string" ? { ok: false, error: raw.error } : null;
+  if (raw.ok !== true || !isListOf(raw.detections, CLASSIFY_BATCH, isObject)) return null;
+  const detections: Detection[] = [];
+  for (const item of raw.detections) {
+    const detection = checkDetection(item);
+    if (!detection) return null;
+    detections.push(detection);
+  }
+  return { ok: true, detections };
 }
 
 export function complaintKey(site: string, postId: string): string {

@@ -2,12 +2,68 @@
  * Typed messages, one protocol per receiver, named by direction. Every receiver parses what it gets with Zod
  * before using it: a content script lives in a page we do not control.
  *
- * What a content script needs (messages to it, the parser, the complaint key) lives in ./content-messages.ts,
- * which imports only the few Zod schema kinds it uses: content scripts load in every page and must stay small.
+ * The one exception is the content script itself, which loads in every page of every supported site and carries
+ * no Zod: ./content-messages.ts checks what it receives (ToContent, ClassifyResult) with plain functions that
+ * follow these schemas, tested side by side with them.
  */
 import * as z from "zod/mini";
-import { CLASSIFY_BATCH, LogId, PostId, ReplyText } from "./content-messages";
+import { CLASSIFY_BATCH } from "./content-messages";
 import { ComplaintStatus, Detection, HealthReport, PostSnapshot, ReplyLogEntry, SiteId, Suggestion } from "./schemas";
+
+export const PostId = z.string().check(z.minLength(1), z.maxLength(64));
+export const LogId = PostId;
+export const ReplyText = z.string().check(z.minLength(1), z.maxLength(5_000));
+
+/** Background → content script. */
+export const ToContent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("composer/insert"),
+    postId: PostId,
+    text: ReplyText,
+    logId: LogId,
+  }),
+  z.object({ type: z.literal("post/reveal"), postId: PostId }),
+  /** From the page's context menu: the post under the last right-click is a complaint the detector missed. */
+  z.object({ type: z.literal("post/mark-missed") }),
+  /** Colleagues' claims on posts of this tab, so their badges say "a colleague is answering". */
+  z.object({
+    type: z.literal("claims/update"),
+    claims: z
+      .array(
+        z.object({
+          postId: PostId,
+          agent: z.string().check(z.maxLength(100)),
+          state: z.enum(["answering", "answered"]),
+        }),
+      )
+      .check(z.maxLength(1_000)),
+  }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+export const InsertResult = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), method: z.string().check(z.maxLength(40)) }),
+  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(500)) }),
+]);
+export type InsertResult = z.infer<typeof InsertResult>;
+
+/** The background's answer to `posts/classify`: one verdict per post, in order. */
+export const ClassifyResult = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), detections: z.array(Detection).check(z.maxLength(CLASSIFY_BATCH)) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ClassifyResult = z.infer<typeof ClassifyResult>;
+
+/** Parses or explains: the error names the field and the problem, for logs and tests. */
+export function parseMessage<T>(
+  schema: z.ZodMiniType<T>,
+  raw: unknown,
+): { ok: true; value: T } | { ok: false; error: string } {
+  const r = schema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data };
+  const first = r.error.issues[0];
+  return { ok: false, error: first ? `${first.path.join(".") || "message"}: ${first.message}` : "invalid message" };
+}
 
 const Handle = z.string().check(z.minLength(1), z.maxLength(100));
 const Key = z.string().check(z.minLength(3), z.maxLength(80));
@@ -112,7 +168,7 @@ export function isFromContent(msg: { type: string }): msg is ToBackgroundFromCon
   return Object.hasOwn(CONTENT_TYPES, msg.type);
 }
 
-export { ClassifyResult, complaintKey, InsertResult, parseMessage, ToContent } from "./content-messages";
+export { CLASSIFY_BATCH, complaintKey } from "./content-messages";
 
 export const ToBackground = z.discriminatedUnion("type", [...FROM_CONTENT, ...FROM_PAGE]);
 export type ToBackground = z.infer<typeof ToBackground>;

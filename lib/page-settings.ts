@@ -1,26 +1,17 @@
 /**
  * The part of the settings a content script reads: brand handles and keywords, the complaint threshold, the UI
- * language, the sites the agent turned off. Its own small schema, which lib/schemas.ts extends into the full
- * Settings, so a content script (loaded in every page of every supported site) carries neither the whole settings
- * schema nor the storage library: it reads the stored value with browser.storage and parses this subset.
+ * language, the sites the agent turned off. lib/schemas.ts holds its Zod schema (PageSettings), which the full
+ * Settings extend; a content script (loaded in every page of every supported site) carries neither the settings
+ * schema nor the storage library nor Zod (lib/post-check.ts says why): it reads the stored value with
+ * browser.storage and checks this part with `checkPageSettings`, the same rules as PageSettings
+ * (tests/unit/content-checks.test.ts holds them side by side).
  */
 import { browser } from "wxt/browser";
-import * as z from "zod/mini";
-import { SITE_IDS } from "./constants";
+import { SITE_IDS, UI_LANGUAGES } from "./constants";
+import { isListOf, isNumberIn, isObject, isText } from "./post-check";
+import type { PageSettings } from "./schemas";
 
-export const UiLanguage = z.enum(["auto", "en", "fr"]);
-export type UiLanguage = z.infer<typeof UiLanguage>;
-
-export const PageSettings = z.object({
-  brandHandles: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
-  brandKeywords: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100)),
-  uiLanguage: UiLanguage,
-  /** The team's cut on the detector's score: a post is a complaint from this score up (0.5: the model's own). */
-  complaintThreshold: z.number().check(z.minimum(0.05), z.maximum(0.95)),
-  /** Sites the agent turned off in options: their pages get no badge and report nothing. A new site is on. */
-  disabledSites: z.array(z.enum(SITE_IDS)).check(z.maxLength(SITE_IDS.length)),
-});
-export type PageSettings = z.infer<typeof PageSettings>;
+export type { PageSettings };
 
 export const DEFAULT_PAGE_SETTINGS: PageSettings = {
   brandHandles: [],
@@ -30,14 +21,34 @@ export const DEFAULT_PAGE_SETTINGS: PageSettings = {
   disabledSites: [],
 };
 
+const UI_LANGUAGE_SET: ReadonlySet<unknown> = new Set(UI_LANGUAGES);
+const SITES: ReadonlySet<unknown> = new Set(SITE_IDS);
+const isWord = (v: unknown): v is string => isText(v, 1, 100);
+const isSite = (v: unknown): v is PageSettings["disabledSites"][number] => SITES.has(v);
+
+/** `raw` as PageSettings would parse it (a new object, unknown fields left out), or null when it breaks a rule. */
+export function checkPageSettings(raw: unknown): PageSettings | null {
+  if (!isObject(raw)) return null;
+  const { brandHandles, brandKeywords, uiLanguage, complaintThreshold, disabledSites } = raw;
+  if (!isListOf(brandHandles, 50, isWord) || !isListOf(brandKeywords, 100, isWord)) return null;
+  if (!UI_LANGUAGE_SET.has(uiLanguage) || !isNumberIn(complaintThreshold, 0.05, 0.95)) return null;
+  if (!isListOf(disabledSites, SITE_IDS.length, isSite)) return null;
+  return {
+    brandHandles: [...brandHandles],
+    brandKeywords: [...brandKeywords],
+    uiLanguage: uiLanguage as PageSettings["uiLanguage"],
+    complaintThreshold,
+    disabledSites: [...disabledSites],
+  };
+}
+
 /** The storage key of the settings item (lib/settings.ts defines it as "local:settings"). */
 const KEY = "settings";
 
 /** The stored settings' page part; defaults for what is missing, all defaults when the stored value is invalid. */
 export function parsePageSettings(raw: unknown): PageSettings {
   const stored = raw && typeof raw === "object" ? raw : {};
-  const parsed = z.safeParse(PageSettings, { ...DEFAULT_PAGE_SETTINGS, ...stored });
-  return parsed.success ? parsed.data : DEFAULT_PAGE_SETTINGS;
+  return checkPageSettings({ ...DEFAULT_PAGE_SETTINGS, ...stored }) ?? DEFAULT_PAGE_SETTINGS;
 }
 
 export async function getPageSettings(): Promise<PageSettings> {

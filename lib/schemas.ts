@@ -7,15 +7,35 @@ import * as z from "zod/mini";
 import {
   CATEGORIES,
   COMPLAINT_STATUSES,
+  DETECTION_LANGS,
   ESCALATION_TARGETS,
   FEEDBACK_VERDICTS,
   SITE_IDS,
   STRATEGIES,
+  UI_LANGUAGES,
 } from "./constants";
-import { DEFAULT_PAGE_SETTINGS, PageSettings, UiLanguage } from "./page-settings";
+import { DEFAULT_PAGE_SETTINGS } from "./page-settings";
 import type { AdapterPart } from "./sites/types";
 
-export { CATEGORIES, COMPLAINT_STATUSES, ESCALATION_TARGETS, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES, UiLanguage };
+export { CATEGORIES, COMPLAINT_STATUSES, ESCALATION_TARGETS, FEEDBACK_VERDICTS, SITE_IDS, STRATEGIES };
+
+export const UiLanguage = z.enum(UI_LANGUAGES);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+/**
+ * The part of the settings a content script reads (lib/page-settings.ts): brand handles and keywords, the
+ * complaint threshold, the UI language, the sites the agent turned off.
+ */
+export const PageSettings = z.object({
+  brandHandles: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
+  brandKeywords: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100)),
+  uiLanguage: UiLanguage,
+  /** The team's cut on the detector's score: a post is a complaint from this score up (0.5: the model's own). */
+  complaintThreshold: z.number().check(z.minimum(0.05), z.maximum(0.95)),
+  /** Sites the agent turned off in options: their pages get no badge and report nothing. A new site is on. */
+  disabledSites: z.array(z.enum(SITE_IDS)).check(z.maxLength(SITE_IDS.length)),
+});
+export type PageSettings = z.infer<typeof PageSettings>;
 
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
@@ -68,7 +88,7 @@ export type Severity = z.infer<typeof Severity>;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-export const Lang = z.enum(["fr", "en", "es", "de", "it", "pt", "und"]);
+export const Lang = z.enum(DETECTION_LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /** The classifier's verdict on one text. */

@@ -8,11 +8,10 @@
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import {
   CLASSIFY_BATCH,
-  ClassifyResult,
   complaintKey,
   type InsertResult,
-  parseMessage,
-  ToContent,
+  readClassifyResult,
+  readToContent,
 } from "@/lib/content-messages";
 import { resolveUiLang, type UiLang } from "@/lib/i18n/core";
 import { insertText } from "@/lib/insert";
@@ -290,9 +289,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   });
 
   const onMessage = (raw: unknown): Promise<InsertResult> | undefined => {
-    const parsed = parseMessage(ToContent, raw);
-    if (!parsed.ok) return undefined;
-    const msg = parsed.value;
+    const msg = readToContent(raw);
+    if (!msg) return undefined;
     if (msg.type === "post/reveal") {
       revealPost(scanner.find(document, msg.postId));
       return undefined;
@@ -342,14 +340,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
 
 /** The background's verdicts on `posts`, in order; throws when it does not answer or answers nonsense. */
 async function judge(posts: readonly PostSnapshot[]): Promise<Detection[]> {
-  const parsed = parseMessage(
-    ClassifyResult,
-    await browser.runtime.sendMessage({ type: "posts/classify", items: posts }),
-  );
-  if (!parsed.ok) throw new Error(`verdicts refused: ${parsed.error}`);
-  if (!parsed.value.ok) throw new Error(parsed.value.error);
-  if (parsed.value.detections.length !== posts.length) throw new Error("verdicts refused: one per post expected");
-  return parsed.value.detections;
+  const result = readClassifyResult(await browser.runtime.sendMessage({ type: "posts/classify", items: posts }));
+  if (!result) throw new Error("verdicts refused: not a ClassifyResult");
+  if (!result.ok) throw new Error(result.error);
+  if (result.detections.length !== posts.length) throw new Error("verdicts refused: one per post expected");
+  return result.detections;
 }
 
 function revealPost(post: Element | null): void {

@@ -2,7 +2,7 @@
  * The smallest part of the UI language support, shared by the extension pages and the content scripts (which
  * must stay small: they load in every page of every supported site).
  */
-import type { UiLanguage } from "../page-settings";
+import type { UiLanguage } from "../schemas";
 
 export type UiLang = "en" | "fr";
 

@@ -5,7 +5,8 @@
  *
  * The thread's anchor (the post the page is about) has no link to itself: its record key comes from the page URL.
  */
-import { type PostMetrics, PostSnapshot, type QuotedPost } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot, QuotedPost } from "../../schemas";
 import { attr, cap, countOf, isElement, outermost, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
 import { ACTOR, isPost, TID } from "./pages";
 import { BLUESKY_HOSTS, BLUESKY_SELECTORS as S } from "./selectors";
@@ -336,7 +337,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
     if (!author) return null;
     const { text, lang } = textOf(el, quotes, anchor);
     const links = ownAll(el, S.profileLink.css.join(", "), quotes);
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "bluesky",
       id: ref.rkey,
       url: `${ORIGIN}/profile/${ref.actor}/post/${ref.rkey}`,
@@ -349,7 +350,6 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
       metrics: metricsOf(el, quotes),
       quoted: quotes[0] ? quotedOf(quotes[0]) : null,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

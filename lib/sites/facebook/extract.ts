@@ -8,7 +8,8 @@
  * machine-readable time is shown anywhere ("2h"). So a post's id comes from any of its own links to itself (time,
  * photo, video), else, on a post's own page, from the page URL; `postedAt` stays null.
  */
-import { type PostMetrics, PostSnapshot } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot } from "../../schemas";
 import { attr, cap, countOf, isElement, outermost, type SelectorSpec, safeUrl, selfAndAll, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { postIdFromUrl, VANITY } from "./pages";
@@ -344,7 +345,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
     const handle = author ? handleOf(author.getAttribute("href")) : null;
     if (!author || !handle || handle.length > 100) return null;
     const { text, lang } = bodyOf(el);
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "facebook",
       id,
       url,
@@ -359,7 +360,6 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
       // A shared post is shown inside; its markup names no id to read it by.
       quoted: null,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

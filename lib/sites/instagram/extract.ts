@@ -9,7 +9,8 @@
  * The post's caption (the brand's own words under its own post) has no such link: it is never read as a comment.
  * Nothing here writes to the page.
  */
-import { type PostMetrics, PostSnapshot } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot } from "../../schemas";
 import { cap, countOf, isoDate, type SelectorSpec, safeUrl, selectAll, selectFirst } from "../dom";
 import { renderedText } from "../text";
 import { CONTROL_WORDS, INSTAGRAM_HOSTS, RESERVED_PATHS, INSTAGRAM_SELECTORS as S } from "./selectors";
@@ -262,7 +263,7 @@ export function extractPost(el: Element, _base: string | URL = DEFAULT_BASE): Po
     if (!author) return null;
     const textEl = textElOf(el);
     const lang = textEl?.getAttribute("lang")?.trim() || null;
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "instagram",
       id: own.ref.replyId ?? own.ref.commentId,
       url: urlOf(own.ref),
@@ -275,7 +276,6 @@ export function extractPost(el: Element, _base: string | URL = DEFAULT_BASE): Po
       metrics: metricsOf(el, own.ref),
       quoted: null,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

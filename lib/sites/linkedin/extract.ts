@@ -6,7 +6,8 @@
  * LinkedIn ids are Snowflake-like: the creation time in milliseconds sits in the id's upper 41 bits, which is the
  * only machine-readable time the page gives ("2h" is all its text says).
  */
-import { type PostMetrics, PostSnapshot } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot } from "../../schemas";
 import { attr, cap, countOf, type SelectorSpec, safeUrl, selectAll, selfAndAll } from "../dom";
 import { renderedText } from "../text";
 import { POST_URN } from "./pages";
@@ -180,7 +181,7 @@ export function extractPost(el: Element, _base?: string | URL): PostSnapshot | n
     const who = authorOf(el);
     if (!who) return null;
     const { text, lang } = bodyOf(el);
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "linkedin",
       id: ref.id,
       url: permalinkOf(ref),
@@ -194,7 +195,6 @@ export function extractPost(el: Element, _base?: string | URL): PostSnapshot | n
       // A reshared post is shown inside; LinkedIn's markup for it names no URN to read it by.
       quoted: null,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -3,7 +3,8 @@
  * a `.status` nested in its quoting one: it is read apart (as `quoted`) and never mixed into the quoting status's
  * text or counts. Nothing here writes to the page.
  */
-import { type PostMetrics, PostSnapshot, type QuotedPost } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot, QuotedPost } from "../../schemas";
 import { attr, cap, countOf, isoDate, type SelectorSpec, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { MASTODON_SELECTORS as S, SNOWFLAKE_SHIFT } from "./selectors";
@@ -181,7 +182,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
     const author = authorOf(el, baseUrl, ref);
     if (!author) return null;
     const { text, lang } = textOf(el);
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "mastodon",
       id,
       url: urlOf(ref && ref.id === id ? ref : null, id, author, baseUrl),
@@ -194,7 +195,6 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
       metrics: metricsOf(el),
       quoted: quotedOf(el, baseUrl),
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

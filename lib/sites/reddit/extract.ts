@@ -3,7 +3,8 @@
  * no state. A comment's element holds its replies' elements, so everything here reads only what the element owns
  * (the nearest post/comment ancestor of a node must be the element itself). Nothing here writes to the page.
  */
-import { type PostMetrics, PostSnapshot } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot } from "../../schemas";
 import { attr, cap, countOf, isoDate, type SelectorSpec, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { NO_AUTHOR, REDDIT_HOSTS, REDDIT_SELECTORS as S } from "./selectors";
@@ -219,8 +220,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
     const baseUrl = toUrl(base, DEFAULT_BASE);
     const raw = isNewRedditItem(el) ? newSnapshot(el, fullname, baseUrl) : oldSnapshot(el, fullname, baseUrl);
     if (!raw) return null;
-    const parsed = PostSnapshot.safeParse(raw);
-    return parsed.success ? parsed.data : null;
+    return checkPost(raw);
   } catch {
     return null;
   }

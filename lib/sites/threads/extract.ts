@@ -6,7 +6,8 @@
  * Threads' markup names nothing (generated classes, no test ids), so the body is found by position: the text
  * spans that come after the post's own time link and sit outside every link and control.
  */
-import { type PostMetrics, PostSnapshot, type QuotedPost } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot, QuotedPost } from "../../schemas";
 import { attr, cap, countOf, isoDate, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { CODE, USER_SEGMENT } from "./pages";
@@ -167,7 +168,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
     const origin = originOf(toUrl(base, DEFAULT_BASE));
     const { text, lang } = textOf(el);
     const time = own(el, S.time.css[0])[0];
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "threads",
       id: ref.code,
       url: `${origin}${ref.path}`,
@@ -181,7 +182,6 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
       metrics: metricsOf(el),
       quoted: quotedOf(el, origin),
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -7,7 +7,8 @@
  * The video's caption (`data-e2e="browse-video-desc"`, the creator's own words) is no comment: it is never read.
  * Nothing here writes to the page.
  */
-import { type PostMetrics, PostSnapshot } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot } from "../../schemas";
 import { attr, cap, countOf, type SelectorSpec, safeUrl, selectAll, selectFirst, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { ACCOUNT, ITEM_ID } from "./pages";
@@ -255,7 +256,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
     if (!id) return null;
     const textEl = textElOf(el);
     const lang = attr(textEl, "lang");
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "tiktok",
       id,
       url: urlOf(el, baseUrl),
@@ -268,7 +269,6 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
       metrics: metricsOf(el),
       quoted: null,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -6,7 +6,8 @@
  * to the page or turns page text into markup.
  */
 
-import { type PostMetrics, PostSnapshot, type QuotedPost } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot, QuotedPost } from "../../schemas";
 import { outermost } from "../dom";
 import { METRIC_WORDS, PROMOTED_LABELS, RESERVED_PATHS, type SelectorName, X_HOSTS, X_SELECTORS } from "./selectors";
 
@@ -532,7 +533,7 @@ function snapshotOf(article: Element, base: URL): PostSnapshot | null {
   const author = authorOf(scope, userName, ref);
   if (!author) return null;
   const { text, lang } = textOf(scope);
-  const parsed = PostSnapshot.safeParse({
+  return checkPost({
     site: "x",
     id: ref.id,
     url: canonicalUrl(author, ref.id),
@@ -545,7 +546,6 @@ function snapshotOf(article: Element, base: URL): PostSnapshot | null {
     metrics: metricsOf(scope),
     quoted: quotedOf(scope, ref.id),
   });
-  return parsed.success ? parsed.data : null;
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * YouTube shows times as "2 days ago" only (no `<time>`, no date anywhere in the page): `postedAt` is null.
  */
-import { type PostMetrics, PostSnapshot } from "../../schemas";
+import { checkPost } from "../../post-check";
+import type { PostMetrics, PostSnapshot } from "../../schemas";
 import { cap, countOf, type SelectorSpec, safeUrl, selectAll, selectFirst, selfAndAll } from "../dom";
 import { renderedText } from "../text";
 import { VIDEO_ID } from "./pages";
@@ -163,7 +164,7 @@ export function extractPost(el: Element, _base: string | URL = DEFAULT_BASE): Po
     if (!ref) return null;
     const author = authorOf(el);
     if (!author) return null;
-    const parsed = PostSnapshot.safeParse({
+    return checkPost({
       site: "youtube",
       id: ref.id,
       url: ref.url,
@@ -176,7 +177,6 @@ export function extractPost(el: Element, _base: string | URL = DEFAULT_BASE): Po
       metrics: metricsOf(el),
       quoted: null,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
