@@ -53,8 +53,15 @@ interface PostRef {
   readonly rkey: string;
 }
 
+/** A relative `/profile/<actor>/post/<rkey>` with no dot segment, escape, query or fragment. */
+const PLAIN_REF = /^\/profile\/([A-Za-z0-9][\w.:-]*)\/post\/([a-z2-7]+)\/?$/;
+
 /** `/profile/<actor>/post/<rkey>` (relative, or absolute on bsky.app), nothing after it. */
 export function postRefOf(href: string | null | undefined): PostRef | null {
+  // The site's own relative links, in the one form where the URL parser would change nothing: read as they are.
+  const plain = href ? PLAIN_REF.exec(href) : null;
+  if (plain?.[1] && plain[2])
+    return ACTOR.test(plain[1]) && TID.test(plain[2]) ? { actor: plain[1], rkey: plain[2] } : null;
   const url = safeUrl(href, DEFAULT_BASE);
   if (!url || !BLUESKY_HOSTS.includes(url.hostname.toLowerCase())) return null;
   const match = /^\/profile\/([^/]+)\/post\/([^/]+)\/?$/.exec(url.pathname);
@@ -71,14 +78,25 @@ function testIdHandle(item: Element): string | null {
 
 const sameActor = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** The item's link to itself: the time link of its header, naming the item's own author. */
-function ownRef(item: Element, quotes: readonly Element[]): PostRef | null {
+/**
+ * The item's link to itself: the time link of its header, naming the item's own author, outside its quoted posts.
+ * One pass over the item's post links, the cheap tests first (findPosts and postIdOf run on every post of the
+ * page at each scan): the link's href, then whether the link is the item's own and not in a quote. A link is in a
+ * quote when one of its ancestors inside the item is quote-like, since a quote is a quote-like block holding a post
+ * link, and the link is one (the link itself may be quote-like: it holds no post link, so it is no quote).
+ */
+function ownRef(item: Element): PostRef | null {
   const handle = testIdHandle(item);
   if (!handle) return null;
-  for (const link of ownAll(item, S.postLink.css[0], quotes)) {
+  for (const link of item.querySelectorAll(S.postLink.css[0])) {
     const ref = postRefOf(link.getAttribute("href"));
-    if (ref && (sameActor(ref.actor, handle) || (handle === INVALID_HANDLE && ref.actor.startsWith("did:"))))
-      return ref;
+    if (!ref || !(sameActor(ref.actor, handle) || (handle === INVALID_HANDLE && ref.actor.startsWith("did:")))) {
+      continue;
+    }
+    if (ownerOf(link) !== item) continue;
+    const quote = link.parentElement?.closest(QUOTE_LIKE);
+    if (quote && quote !== item && item.contains(quote)) continue;
+    return ref;
   }
   return null;
 }
@@ -94,8 +112,8 @@ function anchorRef(item: Element, base: URL): PostRef | null {
   return { actor, rkey };
 }
 
-function refOf(item: Element, base: URL, quotes: readonly Element[]): { ref: PostRef; anchor: boolean } | null {
-  const own = ownRef(item, quotes);
+function refOf(item: Element, base: URL): { ref: PostRef; anchor: boolean } | null {
+  const own = ownRef(item);
   if (own) return { ref: own, anchor: false };
   const anchor = anchorRef(item, base);
   return anchor ? { ref: anchor, anchor: true } : null;
@@ -104,7 +122,7 @@ function refOf(item: Element, base: URL, quotes: readonly Element[]): { ref: Pos
 /** The post's record key (its TID), read afresh from the DOM, or from the page URL for a thread's anchor. */
 export function postIdOf(el: Element, base: string | URL = DEFAULT_BASE): string | null {
   try {
-    return refOf(el, toUrl(base, DEFAULT_BASE), quotesOf(el))?.ref.rkey ?? null;
+    return refOf(el, toUrl(base, DEFAULT_BASE))?.ref.rkey ?? null;
   } catch {
     return null;
   }
@@ -329,9 +347,9 @@ function quotedOf(quote: Element): QuotedPost {
 export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): PostSnapshot | null {
   try {
     const baseUrl = toUrl(base, DEFAULT_BASE);
-    const quotes = quotesOf(el);
-    const found = refOf(el, baseUrl, quotes);
+    const found = refOf(el, baseUrl);
     if (!found) return null;
+    const quotes = quotesOf(el);
     const { ref, anchor } = found;
     const author = authorOf(el, ref);
     if (!author) return null;
@@ -362,7 +380,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
 export function previewOf(el: Element): { author: string | null; name: string; text: string } {
   try {
     const quotes = quotesOf(el);
-    const ref = ownRef(el, quotes);
+    const ref = ownRef(el);
     const handle = testIdHandle(el);
     const author = handle && handle !== INVALID_HANDLE ? handle : (ref?.actor ?? null);
     const links = ownAll(el, S.profileLink.css.join(", "), quotes);
@@ -383,26 +401,6 @@ export function previewOf(el: Element): { author: string | null; name: string; t
 export function findPosts(root: ParentNode): Element[] {
   return selfAndAll(root, ITEM).filter((el) => {
     if (el.parentElement?.closest(ITEM)) return false;
-    return el.matches(S.threadItem.css[0]) || linksToItself(el);
+    return el.matches(S.threadItem.css[0]) || ownRef(el) !== null;
   });
-}
-
-/**
- * ownRef(item, quotesOf(item)) !== null, in one pass over the item's post links (findPosts runs on every post of
- * the page at each scan): a link is in a quote when one of its ancestors inside the item is quote-like, since a
- * quote is a quote-like block holding a post link, and the link is one (the link itself may be quote-like: it holds
- * no post link, so it is no quote).
- */
-function linksToItself(item: Element): boolean {
-  const handle = testIdHandle(item);
-  if (!handle) return false;
-  for (const link of item.querySelectorAll(S.postLink.css[0])) {
-    if (ownerOf(link) !== item) continue;
-    const quote = link.parentElement?.closest(QUOTE_LIKE);
-    if (quote && quote !== item && item.contains(quote)) continue;
-    const ref = postRefOf(link.getAttribute("href"));
-    if (ref && (sameActor(ref.actor, handle) || (handle === INVALID_HANDLE && ref.actor.startsWith("did:"))))
-      return true;
-  }
-  return false;
 }

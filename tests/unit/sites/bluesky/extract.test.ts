@@ -236,6 +236,12 @@ describe("helpers and data", () => {
     ["https://bsky.app/profile/acme.fr/post/3mtnpw3ow5v2b/", { actor: "acme.fr", rkey: "3mtnpw3ow5v2b" }],
     ["https://evil.example/profile/acme.fr/post/3mtnpw3ow5v2b", null],
     ["/profile/acme.fr/post/3mtnpw3ow5v2b/liked-by", null],
+    // Relative links in other forms go through the URL parser, as absolute ones do.
+    ["/profile/acme.fr/post/3mtnpw3ow5v2b?ref=feed#top", { actor: "acme.fr", rkey: "3mtnpw3ow5v2b" }],
+    ["/profile/acme%2Efr/post/3mtnpw3ow5v2b", { actor: "acme.fr", rkey: "3mtnpw3ow5v2b" }],
+    ["/profile/did:plc:abc123/post/3mtnpw3ow5v2b", { actor: "did:plc:abc123", rkey: "3mtnpw3ow5v2b" }],
+    ["/profile/../post/3mtnpw3ow5v2b", null],
+    ["/profile/acme.fr/post/3MTNPW3OW5V2B", null],
     ["javascript:alert(1)", null],
     [null, null],
   ])("postRefOf(%s)", (href, want) => {
