@@ -234,16 +234,19 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   };
   // Our own badges going in or out change the page too: those mutations alone do not call for a scan. Elements
   // the page adds are read once they come near the agent (near.watch); anything else (text, links, removals: a
-  // recycled or re-rendered post) calls for a scan now.
+  // recycled or re-rendered post) calls for a scan now. (A badge removed is the site re-rendering the post: that one
+  // calls for a scan, to put the badge back.) A feed adds thousands of records as it loads: each record's lists are
+  // read once, with plain loops.
   const observer = new MutationObserver((records) => {
     let now = false;
     for (const record of records) {
-      if (addsOnlyBadges(record)) continue;
       if (record.type === "childList" && record.removedNodes.length === 0) {
         let text = false;
-        for (const node of record.addedNodes) {
+        const added = record.addedNodes;
+        for (let i = 0; i < added.length; i++) {
+          const node = added[i] as Node;
           if (node.nodeType !== Node.ELEMENT_NODE) text = true;
-          else if (!isBadge(node)) near.watch(node as Element);
+          else if (!isBadge(node as Element)) near.watch(node as Element);
         }
         if (!text) continue;
       }
@@ -361,14 +364,4 @@ function send(msg: ToBackgroundFromContent): Promise<unknown> {
   return browser.runtime.sendMessage(msg).catch(() => undefined);
 }
 
-const isBadge = (node: Node): boolean => node instanceof Element && node.hasAttribute("data-apaise-badge");
-
-/**
- * A mutation that only added Apaise badges: ours, no reason to scan. (A badge removed is the site re-rendering
- * the post: that one calls for a scan, to put the badge back.)
- */
-function addsOnlyBadges(record: MutationRecord): boolean {
-  if (record.type !== "childList" || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
-  for (const node of record.addedNodes) if (!isBadge(node)) return false;
-  return true;
-}
+const isBadge = (el: Element): boolean => el.hasAttribute("data-apaise-badge");

@@ -200,15 +200,17 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
   }
 }
 
-/** The statuses under `root` (itself included), outermost only: quoted statuses belong to their quoting one. */
+/**
+ * The statuses under `root` (itself included), outermost only: quoted statuses belong to their quoting one. One
+ * query finds the detailed status and the others together, so they come in document order, as the page shows them
+ * (sorting a thousand statuses by their position in the page cost more than finding them).
+ */
 export function findPosts(root: ParentNode): Element[] {
   const outer = (el: Element) => el.parentElement?.closest(POST) == null;
-  // Document order, as the page shows them.
-  const inOrder = (list: Element[]) => list.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-  const detailed = selfAndAll(root, S.detailed.css[0]).filter(outer);
+  const detailed = S.detailed.css[0];
   for (const css of S.status.css) {
-    const found = selfAndAll(root, css).filter((el) => !el.matches(S.detailed.css[0]) && outer(el));
-    if (found.length > 0) return inOrder([...new Set([...detailed, ...found])]);
+    const found = selfAndAll(root, `${detailed}, ${css}`).filter(outer);
+    if (found.some((el) => !el.matches(detailed))) return found;
   }
-  return detailed;
+  return selfAndAll(root, detailed).filter(outer);
 }
