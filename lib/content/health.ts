@@ -61,10 +61,18 @@ function countOutermost(root: ParentNode, selectors: readonly string[]): number 
   return count;
 }
 
+/** What the caller's own reading made of a post element: the post, or null when it has an id but no snapshot. */
+export type ReadPost = (el: Element) => PostSnapshot | null | undefined;
+
 /**
- * Reads the page with the adapter: every post found, at most `sample` of them extracted. `found`: the adapter's
- * posts under `root` when the caller just found them (the content script's scan), so they are not looked for twice;
- * `read`: the post the caller already extracted from an element, if any, so it is not extracted twice.
+ * Reads the page with the adapter: every post found, a sample of at most `sample` of them extracted. `found`: the
+ * adapter's posts under `root` when the caller just found them (the content script's scan), so they are not looked
+ * for twice. `read`: what the caller made of an element it read (a post, or null when the element has an id but
+ * gave no snapshot), undefined for one it did not read.
+ *
+ * The sample is the posts the caller read, when it read at least MIN_EVIDENCE: those near the agent, so nothing is
+ * extracted twice and no post far down the page is extracted for the check alone. Otherwise (the page just
+ * loaded, or the adapter finds posts without ids) it is the first `sample` posts found, read here.
  * `postLike` is counted only when asked for (checkHealth needs it when no post is found, a report when broken).
  */
 export function assessPage(
@@ -73,27 +81,34 @@ export function assessPage(
   base: string,
   sample = 20,
   found?: readonly Element[],
-  read?: (el: Element) => PostSnapshot | undefined,
+  read?: ReadPost,
 ): PageStats {
   const posts = found ?? adapter.findPosts(root);
-  const picked = posts.slice(0, sample);
-  let withId = 0;
+  const known: Array<PostSnapshot | null> = [];
+  for (let i = 0; read && i < posts.length && known.length < sample; i++) {
+    const got = read(posts[i] as Element);
+    if (got !== undefined) known.push(got);
+  }
+  let sampled = known.length;
+  let withId = known.length;
   let extracted = 0;
   let withText = 0;
-  for (const el of picked) {
-    const known = read?.(el);
-    if (known) {
-      withId++;
-      extracted++;
-      if (known.text.trim() !== "") withText++;
-      continue;
-    }
-    if (adapter.postIdOf(el, base) === null) continue;
-    withId++;
-    const post = adapter.extractPost(el, base);
-    if (!post) continue;
+  const count = (post: PostSnapshot | null) => {
+    if (!post) return;
     extracted++;
     if (post.text.trim() !== "") withText++;
+  };
+  if (known.length >= MIN_EVIDENCE) known.forEach(count);
+  else {
+    const picked = posts.slice(0, sample);
+    sampled = picked.length;
+    withId = 0;
+    for (const el of picked) {
+      const got = read?.(el);
+      if (got === undefined && adapter.postIdOf(el, base) === null) continue;
+      withId++;
+      count(got === undefined ? adapter.extractPost(el, base) : got);
+    }
   }
   let postLike: number | undefined;
   return {
@@ -102,7 +117,7 @@ export function assessPage(
       return postLike;
     },
     found: posts.length,
-    sampled: picked.length,
+    sampled,
     withId,
     extracted,
     withText,
@@ -116,7 +131,7 @@ export function healthReport(
   base: string,
   now: number,
   found?: readonly Element[],
-  read?: (el: Element) => PostSnapshot | undefined,
+  read?: ReadPost,
 ): HealthReport | null {
   const stats = assessPage(adapter, root, base, 20, found, read);
   const broken = checkHealth(stats);

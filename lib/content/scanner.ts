@@ -169,9 +169,9 @@ export class Scanner {
     return shown;
   }
 
-  /** The post read from `el`, if it was (whatever its verdict). */
-  postOf(el: Element): PostSnapshot | undefined {
-    return this.seen.get(el)?.post ?? undefined;
+  /** The post read from `el` (whatever its verdict), null when `el` has an id but gave no post, undefined if not read. */
+  postOf(el: Element): PostSnapshot | null | undefined {
+    return this.seen.get(el)?.post;
   }
 
   /** The element currently showing post `id`, re-derived from the DOM. */

@@ -116,6 +116,32 @@ describe("assessPage on the fixtures", () => {
     expect(hints).toBe(1);
   });
 
+  test("once the content script read enough posts, the sample is those: nothing is extracted for the check", () => {
+    const mastodon = adapterFor("mastodon");
+    const doc = load("mastodon", "home-timeline.html");
+    const home = "https://piaille.fr/home";
+    let extracts = 0;
+    const counted = {
+      ...mastodon,
+      extractPost: (el: Element, b: string | URL) => {
+        extracts++;
+        return mastodon.extractPost(el, b);
+      },
+    } as typeof mastodon;
+    const posts = mastodon.findPosts(doc);
+    expect(posts.length).toBeGreaterThan(4);
+    // The agent is near posts 2, 3 and 4 only: those were read.
+    const read = new Map(posts.slice(1, 4).map((el) => [el, mastodon.extractPost(el, home)] as const));
+    const stats = assessPage(counted, doc, home, 20, posts, (el) => read.get(el));
+    expect(stats).toMatchObject({ found: posts.length, sampled: 3, withId: 3, extracted: 3, withText: 3 });
+    expect(extracts).toBe(0);
+    // Read, but no post came of them (ids, no author): the author part is what broke.
+    const failed = assessPage(counted, doc, home, 20, posts, (el) => (read.has(el) ? null : undefined));
+    expect(failed).toMatchObject({ sampled: 3, withId: 3, extracted: 0 });
+    expect(checkHealth(failed)).toBe("author");
+    expect(extracts).toBe(0);
+  });
+
   test("the report travels in complaints/seen, and is checked there", () => {
     const health = { site: "reddit", broken: "posts", postLike: 3, found: 0, at: 1 };
     expect(HealthReport.safeParse(health).success).toBe(true);
