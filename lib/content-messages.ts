@@ -5,8 +5,7 @@
  * tests/unit/content-checks.test.ts holds them side by side. Only the extension can message a content script.
  */
 import type { ClassifyResult, ToContent } from "./messages";
-import { checkDetection, type Fields, isListOf, isObject, isText } from "./post-check";
-import type { Detection } from "./schemas";
+import { checkDetection, checkList, isObject, isText } from "./post-check";
 
 export type { ClassifyResult, InsertResult, ToContent } from "./messages";
 
@@ -24,17 +23,6 @@ function claimOf(v: unknown): Claim | null {
   return { postId, agent, state };
 }
 
-function claimsOf(v: Fields): Claim[] | null {
-  if (!Array.isArray(v.claims) || v.claims.length > 1_000) return null;
-  const claims: Claim[] = [];
-  for (const raw of v.claims) {
-    const claim = claimOf(raw);
-    if (!claim) return null;
-    claims.push(claim);
-  }
-  return claims;
-}
-
 /** A message to the content script, as ToContent would parse it (a new object), or null when it is not one. */
 export function readToContent(raw: unknown): ToContent | null {
   if (!isObject(raw)) return null;
@@ -49,7 +37,7 @@ export function readToContent(raw: unknown): ToContent | null {
     case "post/mark-missed":
       return { type: raw.type };
     case "claims/update": {
-      const claims = claimsOf(raw);
+      const claims = checkList(raw.claims, 1_000, claimOf);
       return claims ? { type: raw.type, claims } : null;
     }
     default:
@@ -61,14 +49,8 @@ export function readToContent(raw: unknown): ToContent | null {
 export function readClassifyResult(raw: unknown): ClassifyResult | null {
   if (!isObject(raw)) return null;
   if (raw.ok === false) return typeof raw.error === "string" ? { ok: false, error: raw.error } : null;
-  if (raw.ok !== true || !isListOf(raw.detections, CLASSIFY_BATCH, isObject)) return null;
-  const detections: Detection[] = [];
-  for (const item of raw.detections) {
-    const detection = checkDetection(item);
-    if (!detection) return null;
-    detections.push(detection);
-  }
-  return { ok: true, detections };
+  const detections = raw.ok === true ? checkList(raw.detections, CLASSIFY_BATCH, checkDetection) : null;
+  return detections ? { ok: true, detections } : null;
 }
 
 export function complaintKey(site: string, postId: string): string {

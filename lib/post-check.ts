@@ -1,10 +1,10 @@
 /**
  * A post and a verdict checked without Zod, for content scripts: the rules of PostSnapshot and Detection in
- * lib/schemas.ts, as plain functions. tests/unit/post-check.test.ts holds both side by side on a table of posts
+ * lib/schemas.ts, as plain functions. tests/unit/content-checks.test.ts holds both side by side on a table of posts
  * and verdicts: what these accept, Zod accepts and returns unchanged.
  *
  * Why not Zod here: a content script loads in every page of every supported site, and Zod builds its schemas when
- * their module loads. Building and first running them cost about 10 ms of each page's scripting
+ * their module loads. Building and first running them cost about 15 ms of each page's scripting
  * (`content_script_overhead_ratio_<site>` in `npm run bench`). The background receives every post a content script
  * sends and still parses it with Zod.
  *
@@ -18,7 +18,7 @@ const SITES: ReadonlySet<unknown> = new Set(SITE_IDS);
 const CATEGORY_SET: ReadonlySet<unknown> = new Set(CATEGORIES);
 const LANG_SET: ReadonlySet<unknown> = new Set(DETECTION_LANGS);
 
-export type Fields = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -33,6 +33,18 @@ export const isNumberIn = (v: unknown, min: number, max: number): v is number =>
 /** An array of at most `max` items, each passing `item`. */
 export function isListOf<T>(v: unknown, max: number, item: (x: unknown) => x is T): v is T[] {
   return Array.isArray(v) && v.length <= max && v.every(item);
+}
+
+/** `v` as a new list of at most `max` items, each through `check`; null when `v` or one item fails. */
+export function checkList<T>(v: unknown, max: number, check: (x: unknown) => T | null): T[] | null {
+  if (!Array.isArray(v) || v.length > max) return null;
+  const out: T[] = [];
+  for (const item of v) {
+    const checked = check(item);
+    if (checked === null) return null;
+    out.push(checked);
+  }
+  return out;
 }
 
 const isCount = (v: unknown): v is number | null =>
