@@ -7,6 +7,7 @@ import { assessPage, checkHealth, healthReport, type PageStats } from "../../../
 import { ToBackgroundFromContent } from "../../../lib/messages";
 import { HealthReport } from "../../../lib/schemas";
 import { adapterFor } from "../../../lib/sites";
+import type { SiteAdapter } from "../../../lib/sites/types";
 
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures");
 const load = (site: string, name: string, edit: (html: string) => string = (h) => h) =>
@@ -38,6 +39,25 @@ describe("checkHealth", () => {
     expect(checkHealth(input)).toBe(want);
   });
 });
+
+/** `adapter`, counting the posts it extracts and the times its post-like hints are read. */
+function counting(adapter: SiteAdapter) {
+  const calls = { extracts: 0, hints: 0 };
+  const counted: SiteAdapter = {
+    ...adapter,
+    extractPost: (el, b) => {
+      calls.extracts++;
+      return adapter.extractPost(el, b);
+    },
+    health: {
+      get postLike() {
+        calls.hints++;
+        return adapter.health.postLike;
+      },
+    },
+  };
+  return { counted, calls };
+}
 
 describe("assessPage on the fixtures", () => {
   const base = "https://www.reddit.com/r/AcmeSupport/";
@@ -88,58 +108,37 @@ describe("assessPage on the fixtures", () => {
   test("the content script's own reading is reused: posts it read are not extracted again, hints not counted", () => {
     const reddit = adapterFor("reddit");
     const doc = load("reddit", "listing-new.html");
-    let extracts = 0;
-    let hints = 0;
-    const counted = {
-      ...reddit,
-      extractPost: (el: Element, base: string | URL) => {
-        extracts++;
-        return reddit.extractPost(el, base);
-      },
-      health: {
-        get postLike() {
-          hints++;
-          return reddit.health.postLike;
-        },
-      },
-    } as typeof reddit;
+    const { counted, calls } = counting(reddit);
     const posts = reddit.findPosts(doc);
     const read = new Map(posts.slice(0, 2).map((el) => [el, reddit.extractPost(el, base)] as const));
     const stats = assessPage(counted, doc, base, 20, posts, (el) => read.get(el) ?? undefined);
     expect(stats).toMatchObject({ found: posts.length, sampled: posts.length, extracted: posts.length });
-    expect(extracts).toBe(posts.length - 2);
-    expect(hints).toBe(0);
+    expect(calls.extracts).toBe(posts.length - 2);
+    expect(calls.hints).toBe(0);
     expect(healthReport(counted, doc, base, 1, posts)).toBeNull();
-    expect(hints).toBe(0);
+    expect(calls.hints).toBe(0);
     // Asked for (no post found, or a report), the hints are counted once.
     expect(stats.postLike).toBe(stats.postLike);
-    expect(hints).toBe(1);
+    expect(calls.hints).toBe(1);
   });
 
   test("once the content script read enough posts, the sample is those: nothing is extracted for the check", () => {
     const mastodon = adapterFor("mastodon");
     const doc = load("mastodon", "home-timeline.html");
     const home = "https://piaille.fr/home";
-    let extracts = 0;
-    const counted = {
-      ...mastodon,
-      extractPost: (el: Element, b: string | URL) => {
-        extracts++;
-        return mastodon.extractPost(el, b);
-      },
-    } as typeof mastodon;
+    const { counted, calls } = counting(mastodon);
     const posts = mastodon.findPosts(doc);
     expect(posts.length).toBeGreaterThan(4);
     // The agent is near posts 2, 3 and 4 only: those were read.
     const read = new Map(posts.slice(1, 4).map((el) => [el, mastodon.extractPost(el, home)] as const));
     const stats = assessPage(counted, doc, home, 20, posts, (el) => read.get(el));
     expect(stats).toMatchObject({ found: posts.length, sampled: 3, withId: 3, extracted: 3, withText: 3 });
-    expect(extracts).toBe(0);
+    expect(calls.extracts).toBe(0);
     // Read, but no post came of them (ids, no author): the author part is what broke.
     const failed = assessPage(counted, doc, home, 20, posts, (el) => (read.has(el) ? null : undefined));
     expect(failed).toMatchObject({ sampled: 3, withId: 3, extracted: 0 });
     expect(checkHealth(failed)).toBe("author");
-    expect(extracts).toBe(0);
+    expect(calls.extracts).toBe(0);
   });
 
   test("the report travels in complaints/seen, and is checked there", () => {
