@@ -8,7 +8,7 @@
  */
 import { browser } from "wxt/browser";
 import { SITE_IDS, UI_LANGUAGES } from "./constants";
-import { isListOf, isNumberIn, isObject, isText } from "./post-check";
+import { isListOf, isNumberIn, isObject, isSiteId, isText } from "./post-check";
 import type { PageSettings } from "./schemas";
 
 export type { PageSettings };
@@ -22,9 +22,7 @@ export const DEFAULT_PAGE_SETTINGS: PageSettings = {
 };
 
 const UI_LANGUAGE_SET: ReadonlySet<unknown> = new Set(UI_LANGUAGES);
-const SITES: ReadonlySet<unknown> = new Set(SITE_IDS);
 const isWord = (v: unknown): v is string => isText(v, 1, 100);
-const isSite = (v: unknown): v is PageSettings["disabledSites"][number] => SITES.has(v);
 
 /** `raw` as PageSettings would parse it (a new object, unknown fields left out), or null when it breaks a rule. */
 export function checkPageSettings(raw: unknown): PageSettings | null {
@@ -32,7 +30,7 @@ export function checkPageSettings(raw: unknown): PageSettings | null {
   const { brandHandles, brandKeywords, uiLanguage, complaintThreshold, disabledSites } = raw;
   if (!isListOf(brandHandles, 50, isWord) || !isListOf(brandKeywords, 100, isWord)) return null;
   if (!UI_LANGUAGE_SET.has(uiLanguage) || !isNumberIn(complaintThreshold, 0.05, 0.95)) return null;
-  if (!isListOf(disabledSites, SITE_IDS.length, isSite)) return null;
+  if (!isListOf(disabledSites, SITE_IDS.length, isSiteId)) return null;
   return {
     brandHandles: [...brandHandles],
     brandKeywords: [...brandKeywords],

@@ -20,6 +20,9 @@ const LANG_SET: ReadonlySet<unknown> = new Set(DETECTION_LANGS);
 
 type Fields = Record<string, unknown>;
 
+/** One of the supported sites' ids (SiteId). */
+export const isSiteId = (v: unknown): v is PostSnapshot["site"] => SITES.has(v);
+
 export const isObject = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A string of `min` to `max` UTF-16 code units (Zod's minLength and maxLength count the same). */
@@ -99,7 +102,7 @@ function quotedOf(v: unknown): QuotedPost | null | undefined {
 export function checkPost(raw: unknown): PostSnapshot | null {
   if (!isObject(raw)) return null;
   const { site, id, url, author, name, text, langAttr, postedAt, promoted } = raw;
-  if (!SITES.has(site) || !isText(id, 1, 64) || !isWebUrl(url) || !isText(author, 1, 100) || !isName(name)) {
+  if (!isSiteId(site) || !isText(id, 1, 64) || !isWebUrl(url) || !isText(author, 1, 100) || !isName(name)) {
     return null;
   }
   if (!isPostText(text) || !orNull(langAttr, (x): x is string => isText(x, 0, 20))) return null;
@@ -107,8 +110,7 @@ export function checkPost(raw: unknown): PostSnapshot | null {
   const metrics = metricsOf(raw.metrics);
   const quoted = quotedOf(raw.quoted);
   if (!metrics || quoted === undefined) return null;
-  const siteId = site as PostSnapshot["site"];
-  return { site: siteId, id, url, author, name, text, langAttr, postedAt, promoted, metrics, quoted };
+  return { site, id, url, author, name, text, langAttr, postedAt, promoted, metrics, quoted };
 }
 
 const isReason = (v: unknown): v is string => isText(v, 0, 200);
