@@ -28,6 +28,19 @@ async function openPanel(): Promise<Page> {
   await Promise.race([back.waitFor(), panel.getByTestId("queue-item").first().waitFor()]);
   if (await back.isVisible()) await back.click();
   await panel.getByTestId("queue-item").first().waitFor();
+  // Verdicts come back from the background as the page is read: wait until the queue stops growing, so "next" and
+  // "previous" walk a list that holds still.
+  let count = -1;
+  await expect
+    .poll(
+      async () => {
+        const was = count;
+        count = await panel.getByTestId("queue-item").count();
+        return count === was;
+      },
+      { interval: 500 },
+    )
+    .toBe(true);
   return panel;
 }
 
