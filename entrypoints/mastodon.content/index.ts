@@ -9,5 +9,7 @@ import { mastodonSite } from "@/lib/sites/mastodon";
 export default defineContentScript({
   registration: "runtime",
   runAt: "document_idle",
+  // The start is announced by a DOM event only, not to the page's `message` listeners (lib/content/run.ts).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContentScript(ctx, mastodonSite),
 });

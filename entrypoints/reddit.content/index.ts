@@ -9,5 +9,7 @@ import { redditSite } from "@/lib/sites/reddit";
 export default defineContentScript({
   matches: REDDIT_MATCHES,
   runAt: "document_idle",
+  // The start is announced by a DOM event only, not to the page's `message` listeners (lib/content/run.ts).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContentScript(ctx, redditSite),
 });

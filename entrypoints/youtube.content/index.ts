@@ -9,5 +9,7 @@ import { youtubeSite } from "@/lib/sites/youtube";
 export default defineContentScript({
   matches: YOUTUBE_MATCHES,
   runAt: "document_idle",
+  // The start is announced by a DOM event only, not to the page's `message` listeners (lib/content/run.ts).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContentScript(ctx, youtubeSite),
 });

@@ -3,7 +3,12 @@
  * the agent, has the background's detector judge them (lib/detect/service.ts), reports complaints and the adapter's
  * health to the background, and inserts replies into the site's own composer on request. Every observer and listener is tied to ctx, so an extension reload leaves nothing behind.
  *
- * A site's entry point is one line: `main: (ctx) => runContentScript(ctx, redditSite)`.
+ * A site's entry point is one line: `main: (ctx) => runContentScript(ctx, redditSite)`, with
+ * `noScriptStartedPostMessage: true`: the script tells an older copy of itself (left in the page by an extension
+ * update) to stop with a DOM event only. WXT also announces the start with `window.postMessage` by default, kept
+ * for content scripts built by older WXT versions (none of ours): that message reaches every `message` listener of
+ * the site's own scripts, and posting it captures the caller's stack, which, while DevTools or a test driver is
+ * attached, re-parses the whole bundle (6 to 8 ms a page in traces of the bench's pages).
  */
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import {

@@ -89,8 +89,14 @@ async function loggedReplies(): Promise<LoggedReply[]> {
  * A page of the site. The fixtures' hostile posts carry live markup of their own (`<img onerror=alert(1)>`, a
  * `<script>`): that is the page's, run by the page, and its dialogs are dismissed (Playwright's default).
  */
+/** A page of the site, with a `message` listener of its own recording what the page's scripts would be sent. */
 async function openPage(url: string): Promise<Page> {
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    const seen: unknown[] = [];
+    (window as unknown as { __pageMessages: unknown[] }).__pageMessages = seen;
+    window.addEventListener("message", (e) => seen.push(e.data));
+  });
   await page.goto(url);
   return page;
 }
@@ -180,6 +186,10 @@ for (const c of SITE_CASES) {
       for (const id of c.calm) expect(await badge(page, id).count(), `${c.site}: ${id} is no complaint`).toBe(0);
       // Post text is never rendered as HTML in a badge.
       expect(await page.locator("[data-apaise-post-id] img, [data-apaise-post-id] script").count()).toBe(0);
+      // The content script's start is announced to an older copy of it by a DOM event, never by a message that
+      // every `message` listener of the site's own scripts would get (`noScriptStartedPostMessage`).
+      const messages = await page.evaluate(() => (window as unknown as { __pageMessages: unknown[] }).__pageMessages);
+      expect(messages, `${c.site}: messages the page's scripts got`).toEqual([]);
     });
 
     test("the side panel lists them; Insert fills the site's composer, opened with its own control; the agent's submit is seen as posted", async () => {
