@@ -12,6 +12,8 @@ export interface SelectorSpec {
 }
 
 const ELEMENT_NODE = 1;
+/** Node.DOCUMENT_POSITION_FOLLOWING, spelled out so no global Node is needed (content scripts, jsdom realms). */
+const FOLLOWING = 4;
 
 /** Every element matching the first selector of `spec` that finds one `keep`s, in document order. */
 export function selectAll(
@@ -169,6 +171,34 @@ export function outermost<T extends Element>(els: readonly T[]): T[] {
     for (let up = el.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
     return true;
   });
+}
+
+/**
+ * Two lists of elements, each in document order, merged into one in document order, an element in both kept once:
+ * one comparison per element, not a sort (a feed's posts and their comments run to a thousand, at every scan).
+ */
+export function mergeInOrder(a: readonly Element[], b: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Element;
+    const y = b[j] as Element;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x.compareDocumentPosition(y) & FOLLOWING) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++] as Element);
+  while (j < b.length) out.push(b[j++] as Element);
+  return out;
 }
 
 /** Inside something the site hid (`hidden`, or `display: none` inline), looking through shadow roots. */

@@ -10,7 +10,18 @@
  */
 import { checkPost } from "../../post-check";
 import type { PostMetrics, PostSnapshot } from "../../schemas";
-import { attr, cap, countOf, isElement, outermost, type SelectorSpec, safeUrl, selfAndAll, toUrl } from "../dom";
+import {
+  attr,
+  cap,
+  countOf,
+  isElement,
+  mergeInOrder,
+  outermost,
+  type SelectorSpec,
+  safeUrl,
+  selfAndAll,
+  toUrl,
+} from "../dom";
 import { renderedText } from "../text";
 import { postIdFromUrl, VANITY } from "./pages";
 import {
@@ -373,6 +384,6 @@ export function findPosts(root: ParentNode): Element[] {
   const posts = selfAndAll(root, POST).filter(isPost);
   const outer = outermost(posts);
   const comments = selfAndAll(root, COMMENT);
-  // Document order (4: Node.DOCUMENT_POSITION_FOLLOWING).
-  return [...new Set([...outer, ...comments])].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  // Both lists are in document order (a query's, and a filter of one): merged, not sorted.
+  return mergeInOrder(outer, comments);
 }

@@ -22,8 +22,6 @@ const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 /** `[/<username>]/<p|reel|reels|tv>/<code>/c/<id>[/r/<id>]/`. */
 const PERMALINK =
   /^(?:\/[A-Za-z0-9._]{1,30})?\/(p|reel|reels|tv)\/([A-Za-z0-9_-]{5,60})\/c\/(\d{5,25})(?:\/r\/(\d{5,25}))?\/?$/;
-/** Node.DOCUMENT_POSITION_FOLLOWING, spelled out so no global Node is needed (content scripts, jsdom realms). */
-const FOLLOWING = 4;
 /** How far up from a comment's block its "View replies (3)" toggle may sit. */
 const TOGGLE_LEVELS = 3;
 
@@ -103,11 +101,6 @@ function blockOf(time: Element, bounds: Bounds): Element | null {
   return best;
 }
 
-/** In document order. */
-function inOrder(list: Element[]): Element[] {
-  return list.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-}
-
 /** The comment times under `root` whose link names a comment. */
 function commentTimes(root: ParentNode): Element[] {
   for (const css of S.commentTime.css) {
@@ -132,7 +125,9 @@ export function findPosts(root: ParentNode): Element[] {
       const block = blockOf(time, bounds);
       if (block) blocks.add(block);
     }
-    return inOrder([...blocks].filter((b) => (root as Node).contains(b)));
+    // In page order without a sort: each block holds exactly one comment time, so no block holds another, and
+    // blocks come in the order of their times, which the query gave in page order.
+    return [...blocks].filter((b) => (root as Node).contains(b));
   } catch {
     return [];
   }

@@ -8,7 +8,7 @@
  */
 import { checkPost } from "../../post-check";
 import type { PostMetrics, PostSnapshot } from "../../schemas";
-import { attr, cap, countOf, type SelectorSpec, safeUrl, selectAll, selfAndAll } from "../dom";
+import { attr, cap, countOf, mergeInOrder, type SelectorSpec, safeUrl, selectAll, selfAndAll } from "../dom";
 import { renderedText } from "../text";
 import { POST_URN } from "./pages";
 import { LINKEDIN_HOSTS, PROMOTED_LABELS, LINKEDIN_SELECTORS as S } from "./selectors";
@@ -226,6 +226,6 @@ export function findPosts(root: ParentNode): Element[] {
   }
   if (comments.length === 0) return posts;
   if (posts.length === 0) return comments;
-  // Document order, as the page shows them (4: Node.DOCUMENT_POSITION_FOLLOWING).
-  return [...new Set([...posts, ...comments])].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  // Document order, as the page shows them: both lists are in it (queries, and a filter of one), merged.
+  return mergeInOrder(posts, comments);
 }

@@ -48,10 +48,6 @@ function blockOf(text: Element, textCss: string): Element | null {
   return best;
 }
 
-function inOrder(list: Element[]): Element[] {
-  return list.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-}
-
 /** The comments and replies under `root` (itself included), in page order. */
 export function findPosts(root: ParentNode): Element[] {
   try {
@@ -63,7 +59,9 @@ export function findPosts(root: ParentNode): Element[] {
         const block = blockOf(text, css);
         if (block) blocks.add(block);
       }
-      return inOrder([...blocks].filter((b) => (root as Node).contains(b)));
+      // In page order without a sort: each block holds exactly one text, so no block holds another, and blocks
+      // come in the order of their texts, which the query gave in page order.
+      return [...blocks].filter((b) => (root as Node).contains(b));
     }
     return [];
   } catch {

@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from "vitest";
 import { insertText, readEditorText, resolveEditable } from "../../../lib/insert";
-import { closestDeep, containsDeep, countOf, deepQueryAll, isoDate, outermost } from "../../../lib/sites/dom";
+import {
+  closestDeep,
+  containsDeep,
+  countOf,
+  deepQueryAll,
+  isoDate,
+  mergeInOrder,
+  outermost,
+} from "../../../lib/sites/dom";
 import { renderedText } from "../../../lib/sites/text";
 
 function html(markup: string): HTMLElement {
@@ -123,5 +131,28 @@ describe("outermost", () => {
     ["", []],
   ])("%s → %j", (markup, ids) => {
     expect(outermost([...html(markup).querySelectorAll("[id]")]).map((el) => el.id)).toEqual(ids);
+  });
+});
+
+describe("mergeInOrder", () => {
+  // Two queries' results (each in document order) merged, as the Facebook and LinkedIn adapters merge posts and
+  // comments: the result is what one query for both would give, each element once.
+  const page =
+    "<article id=p1><ul><li class=c id=c1><li class=c id=c2></ul></article>" +
+    "<article id=p2></article><div class=c id=c3><article id=p3><div class=c id=c4></div></article></div>" +
+    "<article class=c id=both></article><div class=c id=c5></div>";
+  test.each([
+    ["article", ".c"],
+    [".c", "article"],
+    ["article", "article"],
+    ["#p1, #c3", "#c1, #c4, #c5"],
+    ["article", ".none"],
+    [".none", ".c"],
+    [".none", ".none"],
+  ])("%s + %s = one query for both", (first, second) => {
+    const root = html(page);
+    const ids = (els: readonly Element[]) => els.map((el) => el.id);
+    const merged = mergeInOrder([...root.querySelectorAll(first)], [...root.querySelectorAll(second)]);
+    expect(ids(merged)).toEqual(ids([...root.querySelectorAll(`${first}, ${second}`)]));
   });
 });
