@@ -48,39 +48,60 @@ interface CommentRef {
   replyId: string | null;
 }
 
-/** A comment's link to itself, parsed; null for any other link (the post's, a profile's, a foreign one). */
-function commentRefOf(href: string | null | undefined): CommentRef | null {
-  const url = safeUrl(href, DEFAULT_BASE);
-  if (!url || !INSTAGRAM_HOSTS.includes(url.hostname.toLowerCase())) return null;
-  const match = PERMALINK.exec(url.pathname);
+/**
+ * A comment's link to itself, parsed; null for any other link (the post's, a profile's, a foreign one). Every
+ * comment's time link is read at each scan: the site's own relative links already in permalink form are read as
+ * they are, since the URL parser would change nothing the pattern reads (a "." or ".." in the username's place
+ * only drops out); anything else (absolute, escaped, with a query) goes through the parser.
+ */
+export function commentRefOf(href: string | null | undefined): CommentRef | null {
+  let match = href?.startsWith("/") ? PERMALINK.exec(href) : null;
+  if (!match) {
+    const url = safeUrl(href, DEFAULT_BASE);
+    if (!url || !INSTAGRAM_HOSTS.includes(url.hostname.toLowerCase())) return null;
+    match = PERMALINK.exec(url.pathname);
+  }
   if (!match?.[1] || !match[2] || !match[3]) return null;
   return { kind: match[1], code: match[2], commentId: match[3], replyId: match[4] ?? null };
 }
 
 /**
  * What bounds comment blocks under a root, gathered in one pass (the page may hold hundreds of comments, and each
- * is scanned on every change): how many comment times each ancestor holds, which ancestors hold an avatar, and
- * which hold the caption, the comment form or the page's structure (a block never grows into those).
+ * is scanned on every change): which ancestors hold more than one comment time, which hold an avatar, and which
+ * hold the caption, the comment form or the page's structure (a block never grows into those).
+ *
+ * Each walk up stops where an earlier walk already went: an ancestor in a set has all of its own ancestors there,
+ * and an ancestor holding two times has its ancestors holding two as well. So a thousand comments cost one visit
+ * per ancestor, not one per ancestor and comment.
  */
 interface Bounds {
-  readonly times: ReadonlyMap<Element, number>;
+  /** 1 for an ancestor of one comment time, 2 for an ancestor of two or more. */
+  readonly times: ReadonlyMap<Element, 1 | 2>;
   readonly avatars: ReadonlySet<Element>;
   readonly stops: ReadonlySet<Element>;
 }
 
-function ancestorsOf(el: Element, each: (node: Element) => void): void {
-  for (let node = el.parentElement; node; node = node.parentElement) each(node);
+/** Adds `el`'s ancestors to `set`, up to the first one already there. */
+function addAncestors(el: Element, set: Set<Element>): void {
+  for (let node = el.parentElement; node && !set.has(node); node = node.parentElement) set.add(node);
 }
 
 function boundsOf(root: ParentNode, times: readonly Element[]): Bounds {
-  const counts = new Map<Element, number>();
-  for (const time of times) ancestorsOf(time, (node) => counts.set(node, (counts.get(node) ?? 0) + 1));
+  const counts = new Map<Element, 1 | 2>();
+  for (const time of times) {
+    for (let node = time.parentElement; node; node = node.parentElement) {
+      const count = counts.get(node);
+      if (count === 2) break;
+      counts.set(node, count === 1 ? 2 : 1);
+    }
+  }
   const avatars = new Set<Element>();
-  for (const img of selectAll(root, S.avatar)) ancestorsOf(img.closest("a") ?? img, (node) => avatars.add(node));
+  for (const img of selectAll(root, S.avatar)) addAncestors(img.closest("a") ?? img, avatars);
   const stops = new Set<Element>();
   for (const el of root.querySelectorAll(BOUNDS)) {
+    if (stops.has(el)) continue;
     stops.add(el);
-    ancestorsOf(el, (node) => stops.add(node));
+    addAncestors(el, stops);
   }
   return { times: counts, avatars, stops };
 }

@@ -10,7 +10,7 @@ import { extractPost, findPosts, permalinkOf, postIdOf } from "./extract";
 import { INSTAGRAM_PAGES } from "./pages";
 
 export { findReplyComposer, openReplyComposer, replyButtonOf, watchPosted } from "./composer";
-export { authorOf, extractPost, findPosts, permalinkOf, postIdOf } from "./extract";
+export { authorOf, commentRefOf, extractPost, findPosts, permalinkOf, postIdOf } from "./extract";
 export { INSTAGRAM_PAGES, isPost, isReel } from "./pages";
 export { CONTROL_WORDS, INSTAGRAM_HOSTS, INSTAGRAM_SELECTORS } from "./selectors";
 

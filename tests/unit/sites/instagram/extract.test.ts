@@ -5,6 +5,7 @@ import { JSDOM } from "jsdom";
 import { describe, expect, test } from "vitest";
 import { PostSnapshot } from "../../../../lib/schemas";
 import {
+  commentRefOf,
   extractPost,
   findPosts,
   INSTAGRAM_SELECTORS,
@@ -239,6 +240,51 @@ describe("malformed, hostile and older comments (tests/fixtures/instagram/malfor
     expect(findPosts(div)).toEqual([]);
     expect(extractPost(div, "not a url")).toBeNull();
     expect(findPosts(new JSDOM("").window.document)).toEqual([]);
+  });
+});
+
+describe("a comment's link to itself", () => {
+  // Relative links in permalink form are read without the URL parser: the same answer as through it, which is
+  // what this reference does for every link.
+  const throughUrl = (href: string | null) => {
+    let url: URL;
+    try {
+      url = new URL(href ?? "", "https://www.instagram.com/");
+    } catch {
+      return null;
+    }
+    if (!["www.instagram.com", "instagram.com"].includes(url.hostname)) return null;
+    const m =
+      /^(?:\/[A-Za-z0-9._]{1,30})?\/(p|reel|reels|tv)\/([A-Za-z0-9_-]{5,60})\/c\/(\d{5,25})(?:\/r\/(\d{5,25}))?\/?$/.exec(
+        url.pathname,
+      );
+    return m ? { kind: m[1], code: m[2], commentId: m[3], replyId: m[4] ?? null } : null;
+  };
+  test.each([
+    ["/p/DAcmeFr01x/c/18000000000000001/", true],
+    ["/acme_fr/p/DAcmeFr01x/c/18000000000000001/r/18000000000000002/", true],
+    ["/reel/DAcmeRe02y/c/18000000000000003", true],
+    ["/../p/DAcmeFr01x/c/18000000000000001/", true],
+    ["/./p/DAcmeFr01x/c/18000000000000001/", true],
+    ["/x/../p/DAcmeFr01x/c/18000000000000001/", true],
+    ["/p/DAcmeFr01x/c/18000000000000001/?utm=1", true],
+    ["/p/DAcmeFr01x/c/18000000000000001/#top", true],
+    ["/p/DAcme%46r01x/c/18000000000000001/", false],
+    ["/p/DAcme\nFr01x/c/18000000000000001/", true],
+    ["\\p/DAcmeFr01x/c/18000000000000001/", true],
+    ["//evil.example/p/DAcmeFr01x/c/18000000000000001/", false],
+    ["https://www.instagram.com/p/DAcmeFr01x/c/18000000000000001/", true],
+    ["https://instagram.com/reels/DAcmeRe02y/c/18000000000000003/r/18000000000000004", true],
+    ["https://evil.example/p/DAcmeFr01x/c/18000000000000001/", false],
+    ["/p/DAcmeFr01x/", false],
+    ["/p/DAcmeFr01x/c/abc/", false],
+    ["/stories/acme_fr/c/18000000000000001/", false],
+    ["", false],
+    [null, false],
+  ])("commentRefOf(%j): a comment link %s, as the URL parser reads it", (href, isComment) => {
+    const want = throughUrl(href);
+    expect(want !== null).toBe(isComment);
+    expect(commentRefOf(href)).toEqual(want);
   });
 });
 
