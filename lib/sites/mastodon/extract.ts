@@ -5,7 +5,18 @@
  */
 import { checkPost } from "../../post-check";
 import type { PostMetrics, PostSnapshot, QuotedPost } from "../../schemas";
-import { attr, cap, countOf, isoDate, type SelectorSpec, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
+import {
+  attr,
+  cap,
+  countOf,
+  isoDate,
+  type SelectorSpec,
+  safeUrl,
+  selectAll,
+  selfAndAll,
+  selfAndAllOf,
+  toUrl,
+} from "../dom";
 import { renderedText } from "../text";
 import { MASTODON_SELECTORS as S, SNOWFLAKE_SHIFT } from "./selectors";
 
@@ -201,15 +212,15 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
 }
 
 /**
- * The statuses under `root` (itself included), outermost only: quoted statuses belong to their quoting one. One
- * query finds the detailed status and the others together, so they come in document order, as the page shows them
- * (sorting a thousand statuses by their position in the page cost more than finding them).
+ * The statuses under `root` (itself included), outermost only: quoted statuses belong to their quoting one. The
+ * detailed status and the others are found by two queries merged in document order, as the page shows them (one
+ * query for both, or a sort by position, cost more on a thousand statuses).
  */
 export function findPosts(root: ParentNode): Element[] {
   const outer = (el: Element) => el.parentElement?.closest(POST) == null;
   const detailed = S.detailed.css[0];
   for (const css of S.status.css) {
-    const found = selfAndAll(root, `${detailed}, ${css}`).filter(outer);
+    const found = selfAndAllOf(root, [detailed, css]).filter(outer);
     if (found.some((el) => !el.matches(detailed))) return found;
   }
   return selfAndAll(root, detailed).filter(outer);

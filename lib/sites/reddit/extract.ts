@@ -5,7 +5,18 @@
  */
 import { checkPost } from "../../post-check";
 import type { PostMetrics, PostSnapshot } from "../../schemas";
-import { attr, cap, countOf, isoDate, type SelectorSpec, safeUrl, selectAll, selfAndAll, toUrl } from "../dom";
+import {
+  attr,
+  cap,
+  countOf,
+  isoDate,
+  type SelectorSpec,
+  safeUrl,
+  selectAll,
+  selfAndAll,
+  selfAndAllOf,
+  toUrl,
+} from "../dom";
 import { renderedText } from "../text";
 import { NO_AUTHOR, REDDIT_HOSTS, REDDIT_SELECTORS as S } from "./selectors";
 
@@ -232,7 +243,7 @@ export function extractPost(el: Element, base: string | URL = DEFAULT_BASE): Pos
  * kept inside `<template>` are not in the page yet and are not found.
  */
 export function findPosts(root: ParentNode): Element[] {
-  const fresh = [...selfAndAll(root, `${S.post.css[0]}, ${S.comment.css[0]}`)];
+  const fresh = selfAndAllOf(root, [S.post.css[0], S.comment.css[0]]);
   if (fresh.length > 0) return fresh;
   for (const css of S.thing.css) {
     const found = selfAndAll(root, css).filter((el) => !el.classList.contains("morechildren"));

@@ -7,7 +7,7 @@
  */
 import { checkPost } from "../../post-check";
 import type { PostMetrics, PostSnapshot } from "../../schemas";
-import { cap, countOf, type SelectorSpec, safeUrl, selectAll, selectFirst, selfAndAll } from "../dom";
+import { cap, countOf, type SelectorSpec, safeUrl, selectAll, selectFirst, selfAndAllOf } from "../dom";
 import { renderedText } from "../text";
 import { VIDEO_ID } from "./pages";
 import { REPLIES_WORDS, YOUTUBE_SELECTORS as S, YOUTUBE_HOSTS } from "./selectors";
@@ -189,7 +189,7 @@ export function extractPost(el: Element, _base: string | URL = DEFAULT_BASE): Po
 export function findPosts(root: ParentNode): Element[] {
   try {
     const css = join(S.comment);
-    return selfAndAll(root, css).filter((el) => el.parentElement?.closest(css) == null);
+    return selfAndAllOf(root, S.comment.css).filter((el) => el.parentElement?.closest(css) == null);
   } catch {
     return [];
   }

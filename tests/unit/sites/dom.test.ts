@@ -9,6 +9,8 @@ import {
   isoDate,
   mergeInOrder,
   outermost,
+  selfAndAll,
+  selfAndAllOf,
 } from "../../../lib/sites/dom";
 import { renderedText } from "../../../lib/sites/text";
 
@@ -154,5 +156,25 @@ describe("mergeInOrder", () => {
     const ids = (els: readonly Element[]) => els.map((el) => el.id);
     const merged = mergeInOrder([...root.querySelectorAll(first)], [...root.querySelectorAll(second)]);
     expect(ids(merged)).toEqual(ids([...root.querySelectorAll(`${first}, ${second}`)]));
+  });
+});
+
+describe("selfAndAllOf", () => {
+  const page =
+    '<section class="post" id="p1"><div class="c" id="c1"><div class="c" id="c2"></div></div></section>' +
+    '<section class="post c" id="p2"></section><x-item id="x1"><section class="post" id="p3"></section></x-item>';
+  test.each([
+    [["section", ".c"], null],
+    [[".c", "section"], null],
+    [["x-item", ".post", ".c"], null],
+    [["section"], null],
+    [["nothing", "section"], null],
+    [[".c"], "#c1"],
+    [["section", "div"], "#p1"],
+  ])("%j under %s: what one query for them all finds", (selectors, rootCss) => {
+    const doc = html(page);
+    const root = rootCss ? (doc.querySelector(rootCss) as Element) : doc;
+    const ids = (els: readonly Element[]) => els.map((el) => el.id);
+    expect(ids(selfAndAllOf(root, selectors))).toEqual(ids(selfAndAll(root, selectors.join(", "))));
   });
 });
