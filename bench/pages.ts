@@ -3,7 +3,8 @@
  * with the extension over without it, on a synthetic 1,000-post page of each site besides X (bench/site-pages.ts:
  * one post of the site's fixture, rendered 1,000 times by a Preact feed, 100 a frame), served at the site's real URL
  * with `context.route` (nothing goes out). Measured like run.ts's X figure: two persistent contexts, a warm-up, then
- * alternating, the median of PAGE_RUNS (bench/stats.ts) CDP `Performance.getMetrics` ScriptDuration readings on each side.
+ * alternating, PAGE_RUNS (bench/stats.ts) CDP `Performance.getMetrics` ScriptDuration readings on each side, and
+ * the median of every with / without ratio (ratioOf: the Hodges–Lehmann estimate).
  *
  * ScriptDuration leaves out promise jobs (the page script renders in queueMicrotask jobs, which it counts: see
  * site-page-app.tsx). Unlike the X demo, which renders its posts at once, these feeds grow a batch at a time, as
@@ -22,7 +23,7 @@ import type { SiteId } from "../lib/schemas";
 import { EXTENSION_DIR, grantInProfile, type Launched, launch } from "../scripts/chromium";
 import type { FeedState } from "./site-page-app";
 import { buildSitePage, PAGE_SCRIPT_PATH, SITE_PAGE_SPECS, type SitePage } from "./site-pages";
-import { median, PAGE_RUNS, type Row } from "./stats";
+import { median, PAGE_RUNS, type Row, ratioOf } from "./stats";
 
 const POSTS = 1000;
 /** Posts added per animation frame, as an infinite feed loads them (the X demo renders all of its at once). */
@@ -116,10 +117,13 @@ async function measure(page: SitePage, withExt: BrowserContext, without: Browser
   const spec = page.spec;
   return {
     key: `content_script_overhead_ratio_${page.site}`,
-    value: ms(a) / ms(b),
+    value: ratioOf(
+      a.map((r) => r.seconds),
+      b.map((r) => r.seconds),
+    ),
     unit: "×",
     note:
-      `with / without ${ms(a).toFixed(0)} ms / ${ms(b).toFixed(0)} ms, median of ${PAGE_RUNS}; ${rendered} posts, ` +
+      `median of the ${PAGE_RUNS}×${PAGE_RUNS} with / without ratios (medians ${ms(a).toFixed(0)} ms / ${ms(b).toFixed(0)} ms); ${rendered} posts, ` +
       `${BATCH} a frame (${badges} badged), built from tests/fixtures/${spec.site}/${spec.fixture} at ${new URL(spec.url).host}; ` +
       "the synthetic page's own scripting (a Preact feed) is far lighter than the real site's: pessimistic",
   };
