@@ -5,18 +5,7 @@
  */
 import { checkPost } from "../../post-check";
 import type { PostMetrics, PostSnapshot, QuotedPost } from "../../schemas";
-import {
-  attr,
-  cap,
-  countOf,
-  isoDate,
-  type SelectorSpec,
-  safeUrl,
-  selectAll,
-  selfAndAll,
-  selfAndAllOf,
-  toUrl,
-} from "../dom";
+import { attr, cap, countOf, isoDate, type SelectorSpec, safeUrl, selectAll, selfAndAllOf, toUrl } from "../dom";
 import { renderedText } from "../text";
 import { MASTODON_SELECTORS as S, SNOWFLAKE_SHIFT } from "./selectors";
 
@@ -223,5 +212,5 @@ export function findPosts(root: ParentNode): Element[] {
     const found = selfAndAllOf(root, [detailed, css]).filter(outer);
     if (found.some((el) => !el.matches(detailed))) return found;
   }
-  return selfAndAll(root, detailed).filter(outer);
+  return selfAndAllOf(root, [detailed]).filter(outer);
 }
