@@ -2,9 +2,10 @@
  * What the content script costs a page, per site: `content_script_overhead_ratio_<site>`, the page's scripting time
  * with the extension over without it, on a synthetic 1,000-post page of each site besides X (bench/site-pages.ts:
  * one post of the site's fixture, rendered 1,000 times by a Preact feed, 100 a frame), served at the site's real URL
- * with `context.route` (nothing goes out). Measured like run.ts's X figure: two persistent contexts, a warm-up, then
- * alternating, PAGE_RUNS (bench/stats.ts) CDP `Performance.getMetrics` ScriptDuration readings on each side, and
- * the median of every with / without ratio (ratioOf: the Hodges–Lehmann estimate).
+ * with `context.route` (nothing goes out). Measured like run.ts's X figure: in one browser with the extension, the
+ * page at its site's URL (the content script runs) and at a control host no content script matches (controlUrl), a
+ * warm-up, then alternating, PAGE_RUNS (bench/stats.ts) CDP `Performance.getMetrics` ScriptDuration readings on each
+ * side, and the median of every with / without ratio (ratioOf: the Hodges–Lehmann estimate).
  *
  * ScriptDuration leaves out promise jobs (the page script renders in queueMicrotask jobs, which it counts: see
  * site-page-app.tsx). Unlike the X demo, which renders its posts at once, these feeds grow a batch at a time, as
@@ -23,13 +24,13 @@ import type { SiteId } from "../lib/schemas";
 import { EXTENSION_DIR, grantInProfile, type Launched, launch } from "../scripts/chromium";
 import type { FeedState } from "./site-page-app";
 import { buildSitePage, PAGE_SCRIPT_PATH, SITE_PAGE_SPECS, type SitePage } from "./site-pages";
-import { median, PAGE_RUNS, type Row, ratioOf } from "./stats";
+import { controlUrl, median, PAGE_RUNS, type Row, ratioOf } from "./stats";
 
 const POSTS = 1000;
 /** Posts added per animation frame, as an infinite feed loads them (the X demo renders all of its at once). */
 const BATCH = 100;
 
-function pageUrl(page: SitePage): string {
+export function pageUrl(page: SitePage): string {
   const url = new URL(page.spec.url);
   url.searchParams.set("posts", String(POSTS));
   url.searchParams.set("batch", String(BATCH));
@@ -40,11 +41,13 @@ function pageUrl(page: SitePage): string {
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 /**
- * Every http(s) request: a site's page or page script on its host, a pixel for images (an aborted image is
+ * Every http(s) request: a site's page or page script on its host or its control host, a pixel for images (an aborted image is
  * fetched again for every post that shows it), anything else aborted.
  */
-async function routePages(context: BrowserContext, pages: readonly SitePage[]): Promise<void> {
-  const byHost = new Map(pages.map((p) => [new URL(p.spec.url).hostname, p]));
+export async function routePages(context: BrowserContext, pages: readonly SitePage[]): Promise<void> {
+  const byHost = new Map(
+    pages.flatMap((p) => [p.spec.url, controlUrl(p.spec.url, p.site)].map((u) => [new URL(u).hostname, p] as const)),
+  );
   await context.route(
     (url) => url.protocol === "https:" || url.protocol === "http:",
     (route) => {
@@ -101,16 +104,27 @@ async function scriptSeconds(context: BrowserContext, url: string, expectBadges:
   }
 }
 
-async function measure(page: SitePage, withExt: BrowserContext, without: BrowserContext): Promise<Row> {
-  const url = pageUrl(page);
-  await scriptSeconds(withExt, url, true); // warm caches on both sides
-  await scriptSeconds(without, url, false);
+/**
+ * One site's figure, in one browser with the extension: its page at `withUrl` (where the content script runs) and
+ * at `withoutUrl` (where none does: no badge may show there), alternating.
+ */
+export async function measure(
+  page: SitePage,
+  context: BrowserContext,
+  withUrl = pageUrl(page),
+  withoutUrl = controlUrl(withUrl, page.site),
+): Promise<Row> {
+  const expectBadges = new URL(withUrl).host === new URL(page.spec.url).host;
+  await scriptSeconds(context, withUrl, expectBadges); // warm caches on both sides
+  await scriptSeconds(context, withoutUrl, false);
   const a: Reading[] = [];
   const b: Reading[] = [];
   for (let i = 0; i < PAGE_RUNS; i++) {
-    a.push(await scriptSeconds(withExt, url, true));
-    b.push(await scriptSeconds(without, url, false));
+    a.push(await scriptSeconds(context, withUrl, expectBadges));
+    b.push(await scriptSeconds(context, withoutUrl, false));
   }
+  if (b.some((r) => r.badges > 0))
+    throw new Error(`${new URL(withoutUrl).host}: a content script ran on the control page`);
   const ms = (r: Reading[]) => median(r.map((x) => x.seconds)) * 1000;
   const rendered = Math.min(...a.map((r) => r.rendered), ...b.map((r) => r.rendered));
   const badges = median(a.map((r) => r.badges));
@@ -123,7 +137,8 @@ async function measure(page: SitePage, withExt: BrowserContext, without: Browser
     ),
     unit: "×",
     note:
-      `median of the ${PAGE_RUNS}×${PAGE_RUNS} with / without ratios (medians ${ms(a).toFixed(0)} ms / ${ms(b).toFixed(0)} ms); ${rendered} posts, ` +
+      `median of the ${PAGE_RUNS}×${PAGE_RUNS} with / without ratios (medians ${ms(a).toFixed(0)} ms / ${ms(b).toFixed(0)} ms), ` +
+      `one browser, without = at ${new URL(withoutUrl).host}; ${rendered} posts, ` +
       `${BATCH} a frame (${badges} badged), built from tests/fixtures/${spec.site}/${spec.fixture} at ${new URL(spec.url).host}; ` +
       "the synthetic page's own scripting (a Preact feed) is far lighter than the real site's: pessimistic",
   };
@@ -205,10 +220,8 @@ export async function benchSitePages(
   const specs = SITE_PAGE_SPECS.filter((s) => !opts.sites || opts.sites.includes(s.site));
   const pages = await Promise.all(specs.map((s) => buildSitePage(s.site, { write: true })));
   const rows: Row[] = [];
-  const without = await launch({ extension: false });
   let withExt: Launched | undefined;
   try {
-    await routePages(without.context, pages);
     for (const page of pages) {
       const started = Date.now();
       let granted: Launched | undefined;
@@ -225,7 +238,7 @@ export async function benchSitePages(
           }
           context = withExt.context;
         }
-        const row = await measure(page, context, without.context);
+        const row = await measure(page, context);
         if (page.site === "mastodon") {
           row.note +=
             "; the instance granted in the profile as Chromium records an accepted prompt (headless, nothing can " +
@@ -241,7 +254,6 @@ export async function benchSitePages(
     }
   } finally {
     await withExt?.close();
-    await without.close();
   }
   return rows;
 }

@@ -21,7 +21,7 @@ import {
   MODEL_BIN,
   sharedPresent,
 } from "../scripts/detect-data";
-import { median, PAGE_RUNS, type Row, ratioOf } from "./stats";
+import { controlUrl, median, PAGE_RUNS, type Row, ratioOf } from "./stats";
 
 const json = process.argv.includes("--json");
 const log = (...a: unknown[]) => {
@@ -178,7 +178,9 @@ async function scriptSeconds(context: BrowserContext, url: string, expectBadges:
   // Let idle-time work (ours included) finish: the same wait on both sides.
   await page.waitForTimeout(1200);
   const { metrics } = await cdp.send("Performance.getMetrics");
+  const badges = await page.locator("[data-apaise-post-id]").count();
   await page.close();
+  if (!expectBadges && badges > 0) throw new Error(`${new URL(url).host}: a content script ran on the control page`);
   return metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
 }
 
@@ -187,32 +189,31 @@ async function benchPageCost(): Promise<void> {
     log("no Chrome build: skipping page-cost figures");
     return;
   }
-  const withExt = await launch({ extension: true });
-  const without = await launch({ extension: false });
+  // One browser: the demo at x.com (the content script runs) and at a control host no content script matches.
+  const browser = await launch({ extension: true });
   try {
-    await routeDemo(withExt.context);
-    await routeDemo(without.context);
+    await routeDemo(browser.context, ["https://x.com/**", `${new URL(controlUrl("https://x.com/", "x")).origin}/**`]);
     for (const posts of [100, 1000]) {
       const url = `https://x.com/home?posts=${posts}`;
+      const control = controlUrl(url, "x");
       const a: number[] = [];
       const b: number[] = [];
-      await scriptSeconds(withExt.context, url, true); // warm caches on both sides
-      await scriptSeconds(without.context, url, false);
+      await scriptSeconds(browser.context, url, true); // warm caches on both sides
+      await scriptSeconds(browser.context, control, false);
       for (let i = 0; i < PAGE_RUNS; i++) {
-        a.push(await scriptSeconds(withExt.context, url, true));
-        b.push(await scriptSeconds(without.context, url, false));
+        a.push(await scriptSeconds(browser.context, url, true));
+        b.push(await scriptSeconds(browser.context, control, false));
       }
       const ratio = ratioOf(a, b);
       rows.push({
         key: posts === 100 ? "content_script_overhead_ratio_100" : "content_script_overhead_ratio",
         value: ratio,
         unit: "×",
-        note: `page scripting time with / without the extension, demo timeline of ${posts} posts, ${PAGE_RUNS} loads a side, median of the ratios (medians ${(median(a) * 1000).toFixed(0)} ms / ${(median(b) * 1000).toFixed(0)} ms)`,
+        note: `page scripting time with / without the extension, demo timeline of ${posts} posts, ${PAGE_RUNS} loads a side, median of the ratios (medians ${(median(a) * 1000).toFixed(0)} ms / ${(median(b) * 1000).toFixed(0)} ms), one browser, without = at ${new URL(control).host}`,
       });
     }
   } finally {
-    await withExt.close();
-    await without.close();
+    await browser.close();
   }
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { median, ratioOf } from "../../../bench/stats";
+import { SITE_PAGE_SPECS } from "../../../bench/site-pages";
+import { controlUrl, median, ratioOf } from "../../../bench/stats";
+import { SITE_MATCHES } from "../../../lib/sites/matches";
 
 describe("median", () => {
   test.each([
@@ -34,5 +36,25 @@ describe("ratioOf: the median of every with / without ratio", () => {
     const got = ratioOf(withTimes, withoutTimes);
     if (Number.isNaN(want)) expect(got).toBeNaN();
     else expect(got).toBeCloseTo(want, 10);
+  });
+});
+
+describe("controlUrl: the same page at a host no content script matches", () => {
+  // Every match pattern of ours names one host; Mastodon's bench instance is granted at run time.
+  const ours = new Set([
+    ...SITE_MATCHES.map((m) => new URL(m.replace("*", "")).host),
+    ...SITE_PAGE_SPECS.map((s) => new URL(s.url).host),
+  ]);
+  test.each([
+    ["https://x.com/home?posts=1000", "x", "https://x.apaise-bench.test/home?posts=1000"],
+    ...SITE_PAGE_SPECS.map((s) => [
+      s.url,
+      s.site,
+      `https://${s.site}.apaise-bench.test${new URL(s.url).pathname}${new URL(s.url).search}`,
+    ]),
+  ])("%s → %s", (url, site, want) => {
+    const control = controlUrl(url, site);
+    expect(control).toBe(want);
+    expect(ours.has(new URL(control).host)).toBe(false);
   });
 });
