@@ -399,8 +399,8 @@ export function previewOf(el: Element): { author: string | null; name: string; t
  * of their own author (a like or follow notification is a feed item too, about someone else's post: not read).
  */
 export function findPosts(root: ParentNode): Element[] {
-  return selfAndAll(root, ITEM).filter((el) => {
-    if (el.parentElement?.closest(ITEM)) return false;
-    return el.matches(S.threadItem.css[0]) || ownRef(el) !== null;
-  });
+  // Outermost items: an item inside another is part of it. One walk up per item through a set of the items, not a
+  // selector match at every ancestor; an item around `root` holds them all.
+  if (isElement(root) && root.parentElement?.closest(ITEM)) return [];
+  return outermost(selfAndAll(root, ITEM)).filter((el) => el.matches(S.threadItem.css[0]) || ownRef(el) !== null);
 }

@@ -163,6 +163,27 @@ describe("hand-written thread page (tests/fixtures/bluesky/thread.html)", () => 
   });
 });
 
+describe("findPosts under any root", () => {
+  // What the scanner and the context menu ask for: the posts of the page that sit at or under `root`. An item inside
+  // another (a reposted or nested item) is never a post of its own, even when `root` is the inner one.
+  test.each([
+    ["home-timeline.html", false],
+    ["thread.html", false],
+    ["malformed.html", false],
+    // A post's item copied inside another item: part of that one, under whatever root.
+    ["home-timeline.html", true],
+  ])("%s (an item nested in another: %s): every element as the root", (name, nested) => {
+    const doc = page(name);
+    const [outer, inner] = findPosts(doc);
+    if (nested && outer && inner) outer.append(inner.cloneNode(true));
+    const all = findPosts(doc);
+    expect(all.length).toBeGreaterThan(0);
+    for (const root of doc.querySelectorAll("*")) {
+      expect(findPosts(root)).toEqual(all.filter((el) => el === root || root.contains(el)));
+    }
+  });
+});
+
 describe("malformed items (tests/fixtures/bluesky/malformed.html)", () => {
   const item = (name: string) => {
     const el = page("malformed.html").querySelector(`[data-case="${name}"]`);
