@@ -82,9 +82,15 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   };
 
   // Posts are read as the agent scrolls near them (lib/content/near.ts): a post, or content the page added, coming
-  // near calls for a scan.
+  // near calls for a scan. Posts the last scan found that come near while nothing else changed are read alone
+  // (scanner.readNear): scrolling a long feed does not look through the whole page every SCAN_GAP_MS.
+  let lastFound = new Set<Element>();
+  let cameNear: Element[] = [];
   const near = new NearViewport((els) => {
-    for (const el of els) changes.note(el);
+    for (const el of els) {
+      if (lastFound.has(el)) cameNear.push(el);
+      else changes.note(el);
+    }
     schedule();
   });
   ctx.onInvalidated(() => near.disconnect());
@@ -192,8 +198,17 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   let last: { scanned: number; posts: readonly Element[] } = { scanned: 0, posts: [] };
   const scan = () => {
     if (ctx.isInvalid || !enabled()) return;
+    const came = cameNear;
+    cameNear = [];
+    if (came.length > 0 && changes.quiet) {
+      const { fresh, extracted } = scanner.readNear(came, location.href);
+      askVerdicts();
+      report(fresh, extracted > 0 || fresh.length > 0);
+      return;
+    }
     const { scanned, fresh, posts, extracted } = scanner.scan(document, location.href, changes.take());
     last = { scanned, posts };
+    lastFound = new Set(posts);
     askVerdicts();
     report(fresh, extracted > 0 || fresh.length > 0);
   };

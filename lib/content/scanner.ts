@@ -112,6 +112,18 @@ export class Scanner {
    * without looking through the page again. Posts the page removed, or whose element now shows another post, wait
    * for the scan that finds them.
    */
+  /**
+   * Reads the posts of an earlier scan that came near the agent since, without looking through the page again: the
+   * caller's observer saw nothing else change, so those elements still show the posts that scan found (a post the
+   * page has removed since is skipped). Then settles every post waiting for its verdict, these included: what a scan
+   * would give for them. An agent scrolling down a long feed costs a few reads, not a look through the whole page.
+   */
+  readNear(els: Iterable<Element>, base: string): Pick<ScanResult, "fresh" | "extracted"> {
+    const before = this.extracted;
+    for (const el of els) if (el.isConnected && !this.seen.has(el)) this.first(el, base);
+    return { fresh: this.settle(), extracted: this.extracted - before };
+  }
+
   settle(): ScanResult["fresh"] {
     const fresh: ScanResult["fresh"] = [];
     for (const el of this.waitingEls) {
@@ -222,6 +234,11 @@ export class ChangeSet {
     if (this.everything) return;
     if (this.nodes.size >= MAX_CHANGES) this.all();
     else this.nodes.add(node);
+  }
+
+  /** Nothing noted since the last take(), and no full scan asked for. */
+  get quiet(): boolean {
+    return !this.everything && this.nodes.size === 0;
   }
 
   /** The next scan reads every post again. */

@@ -140,6 +140,54 @@ describe("reading as the agent scrolls (near)", () => {
     expect(scanner.read(second.posts).map((r) => r.post.id)).toEqual(["1", "2", "3"]);
   });
 
+  test("readNear: posts of the last scan that came near are read alone, as that scan would have read them", () => {
+    const near = new Set<string>(["1"]);
+    let searches = 0;
+    const counting = {
+      ...adapter,
+      findPosts: (root: ParentNode) => {
+        searches++;
+        return adapter.findPosts(root);
+      },
+    };
+    const scanner = new Scanner(counting, classify, marker, (el) => near.has(el.getAttribute("data-id") ?? ""));
+    feed(["1", "late!"], ["2", "broken!"], ["3", "fine"], ["4", "gone!"]);
+    const first = scanner.scan(doc, "https://x.com/");
+    const [p1, p2, p3, p4] = first.posts as [Element, Element, Element, Element];
+    expect(searches).toBe(1);
+    p4.remove();
+    // 2, 3 and 4 come near; 1 again (already read); 4 was removed meanwhile.
+    const r = scanner.readNear([p2, p3, p1, p4], "https://x.com/");
+    expect(searches).toBe(1);
+    expect(r.fresh.map((f) => f.post.id)).toEqual(["2"]);
+    expect(r.extracted).toBe(2);
+    expect(calls.extract).toBe(3);
+    expect(
+      [...doc.querySelectorAll("[data-apaise-badge]")].map((b) => b.parentElement?.getAttribute("data-id")),
+    ).toEqual(["1", "2"]);
+    // Nothing read twice: a scan that follows finds them all read.
+    near.add("2").add("3");
+    expect(scanner.scan(doc, "https://x.com/", new ChangeSet().take()).extracted).toBe(0);
+    expect(scanner.read([p1, p2, p3]).map((x) => x.post.id)).toEqual(["1", "2", "3"]);
+  });
+
+  test("readNear settles the posts waiting for their verdict, the new ones and the earlier ones", () => {
+    const known = new Map<string, Detection>();
+    const scanner = new Scanner(
+      adapter,
+      (p) => known.get(p.id),
+      marker,
+      (el) => el.getAttribute("data-id") === "1",
+    );
+    feed(["1", "late!"], ["2", "broken!"]);
+    const first = scanner.scan(doc, "https://x.com/");
+    expect(first.fresh).toEqual([]);
+    known.set("1", detection({ complaint: true })).set("2", detection({ complaint: true }));
+    const r = scanner.readNear([first.posts[1] as Element], "https://x.com/");
+    expect(r.fresh.map((f) => f.post.id)).toEqual(["1", "2"]);
+    expect(doc.querySelectorAll("[data-apaise-badge]")).toHaveLength(2);
+  });
+
   test("a post far away is not marked, reported or counted as read; find() and postAt() still reach it", () => {
     const scanner = new Scanner(adapter, classify, marker, () => false);
     feed(["1", "late!"]);
@@ -250,6 +298,19 @@ describe("ChangeSet", () => {
     expect(changes.take()?.(a)).toBe(false);
     changes.all();
     expect(changes.take()).toBeNull();
+  });
+
+  test("quiet: nothing noted since the last take, and no full scan asked for", () => {
+    const changes = new ChangeSet();
+    expect(changes.quiet).toBe(false);
+    changes.take();
+    expect(changes.quiet).toBe(true);
+    changes.note(doc.body);
+    expect(changes.quiet).toBe(false);
+    changes.take();
+    expect(changes.quiet).toBe(true);
+    changes.all();
+    expect(changes.quiet).toBe(false);
   });
 
   test("past 5,000 changed nodes the next scan reads everything", () => {
