@@ -30,7 +30,7 @@ const POSTS = 1000;
 /** Posts added per animation frame, as an infinite feed loads them (the X demo renders all of its at once). */
 const BATCH = 100;
 
-export function pageUrl(page: SitePage): string {
+function pageUrl(page: SitePage): string {
   const url = new URL(page.spec.url);
   url.searchParams.set("posts", String(POSTS));
   url.searchParams.set("batch", String(BATCH));
@@ -41,10 +41,10 @@ export function pageUrl(page: SitePage): string {
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 /**
- * Every http(s) request: a site's page or page script on its host or its control host, a pixel for images (an aborted image is
- * fetched again for every post that shows it), anything else aborted.
+ * Every http(s) request: a site's page or page script on its host or its control host, a pixel for images (an
+ * aborted image is fetched again for every post that shows it), anything else aborted.
  */
-export async function routePages(context: BrowserContext, pages: readonly SitePage[]): Promise<void> {
+async function routePages(context: BrowserContext, pages: readonly SitePage[]): Promise<void> {
   const byHost = new Map(
     pages.flatMap((p) => [p.spec.url, controlUrl(p.spec.url, p.site)].map((u) => [new URL(u).hostname, p] as const)),
   );
@@ -105,22 +105,18 @@ async function scriptSeconds(context: BrowserContext, url: string, expectBadges:
 }
 
 /**
- * One site's figure, in one browser with the extension: its page at `withUrl` (where the content script runs) and
- * at `withoutUrl` (where none does: no badge may show there), alternating.
+ * One site's figure, in one browser with the extension: its page at the site's URL (where the content script runs)
+ * and at its control host (where none does: no badge may show there), alternating.
  */
-export async function measure(
-  page: SitePage,
-  context: BrowserContext,
-  withUrl = pageUrl(page),
-  withoutUrl = controlUrl(withUrl, page.site),
-): Promise<Row> {
-  const expectBadges = new URL(withUrl).host === new URL(page.spec.url).host;
-  await scriptSeconds(context, withUrl, expectBadges); // warm caches on both sides
+async function measure(page: SitePage, context: BrowserContext): Promise<Row> {
+  const withUrl = pageUrl(page);
+  const withoutUrl = controlUrl(withUrl, page.site);
+  await scriptSeconds(context, withUrl, true); // warm caches on both sides
   await scriptSeconds(context, withoutUrl, false);
   const a: Reading[] = [];
   const b: Reading[] = [];
   for (let i = 0; i < PAGE_RUNS; i++) {
-    a.push(await scriptSeconds(context, withUrl, expectBadges));
+    a.push(await scriptSeconds(context, withUrl, true));
     b.push(await scriptSeconds(context, withoutUrl, false));
   }
   if (b.some((r) => r.badges > 0))

@@ -108,11 +108,6 @@ export class Scanner {
   }
 
   /**
-   * Verdicts arrived: the posts read that were waiting for theirs get them (marked and reported like a scan's),
-   * without looking through the page again. Posts the page removed, or whose element now shows another post, wait
-   * for the scan that finds them.
-   */
-  /**
    * Reads the posts of an earlier scan that came near the agent since, without looking through the page again: the
    * caller's observer saw nothing else change, so those elements still show the posts that scan found (a post the
    * page has removed since is skipped). Then settles every post waiting for its verdict, these included: what a scan
@@ -124,6 +119,11 @@ export class Scanner {
     return { fresh: this.settle(), extracted: this.extracted - before };
   }
 
+  /**
+   * Verdicts arrived: the posts read that were waiting for theirs get them (marked and reported like a scan's),
+   * without looking through the page again. Posts the page removed, or whose element now shows another post, wait
+   * for the scan that finds them.
+   */
   settle(): ScanResult["fresh"] {
     const fresh: ScanResult["fresh"] = [];
     for (const el of this.waitingEls) {
