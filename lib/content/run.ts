@@ -84,9 +84,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   // Posts are read as the agent scrolls near them (lib/content/near.ts): a post, or content the page added, coming
   // near calls for a scan. Posts the last scan found that come near while nothing else changed are read alone
   // (scanner.readNear): scrolling a long feed does not look through the whole page every SCAN_GAP_MS.
-  let lastFound = new Set<Element>();
+  let lastFound: Set<Element> | null = null; // last.posts as a set, made when something first comes near after a scan
   let cameNear: Element[] = [];
   const near = new NearViewport((els) => {
+    lastFound ??= new Set(last.posts);
     for (const el of els) {
       if (lastFound.has(el)) cameNear.push(el);
       else changes.note(el);
@@ -200,17 +201,15 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     if (ctx.isInvalid || !enabled()) return;
     const came = cameNear;
     cameNear = [];
-    if (came.length > 0 && changes.quiet) {
-      const { fresh, extracted } = scanner.readNear(came, location.href);
-      askVerdicts();
-      report(fresh, extracted > 0 || fresh.length > 0);
-      return;
-    }
-    const { scanned, fresh, posts, extracted } = scanner.scan(document, location.href, changes.take());
-    last = { scanned, posts };
-    lastFound = new Set(posts);
+    const { fresh, extracted } = came.length > 0 && changes.quiet ? scanner.readNear(came, location.href) : scanAll();
     askVerdicts();
     report(fresh, extracted > 0 || fresh.length > 0);
+  };
+  const scanAll = () => {
+    const result = scanner.scan(document, location.href, changes.take());
+    last = { scanned: result.scanned, posts: result.posts };
+    lastFound = null;
+    return result;
   };
   /** Sends what a scan or a batch of verdicts found: complaints, and health and brand answers when they changed. */
   const report = (fresh: Array<{ post: PostSnapshot; detection: Detection }>, read: boolean) => {
